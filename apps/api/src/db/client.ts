@@ -1,0 +1,39 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+import * as schema from './schema/index.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Database = {
+  /** Connection string every library (pg-boss, event bus) connects with. */
+  url: string;
+  embedded: boolean;
+  pool: pg.Pool;
+  db: Db;
+  close: () => Promise<void>;
+};
+
+/** Extra connections beyond the app pool: pg-boss's pool and the LISTEN client. */
+const SIDE_CONNECTIONS = 12;
+
+export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_MAX'>): Promise<Database> {
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(config.DATA_DIR, config.DATABASE_POOL_MAX + SIDE_CONNECTIONS);
+  const url = config.DATABASE_URL ?? embedded!.url;
+  const pool = new pg.Pool({ connectionString: url, max: config.DATABASE_POOL_MAX });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return {
+    url,
+    embedded: Boolean(embedded),
+    pool,
+    db,
+    close: async () => {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}

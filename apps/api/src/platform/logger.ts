@@ -1,0 +1,32 @@
+import type { LoggerOptions } from 'pino';
+
+/** Secrets and personal data never reach the log (CONVENTIONS.md rule 10). */
+export const redactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["client-token"]',
+  'req.headers.apikey',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.accessToken',
+  '*.secret',
+  '*.phone',
+];
+
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    serializers: {
+      req: (req) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+    },
+  };
+}
+
+/** Invitation and reset tokens travel in URLs: keep them out of the log. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/([?&](token|hub\.verify_token|code|state)=)[^&]+/g, '$1[redacted]')
+    .replace(/(\/invitations\/)[A-Za-z0-9_-]{20,}/g, '$1[redacted]');
+}
