@@ -10,7 +10,7 @@ export const mailLog = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     transport: text('transport').$type<'smtp' | 'dev'>().notNull(),
-    status: text('status').$type<'sent' | 'failed'>().notNull(),
+    status: text('status').$type<'queued' | 'sent' | 'failed'>().notNull().default('queued'),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "mail_log" ALTER COLUMN "status" SET DEFAULT 'queued';

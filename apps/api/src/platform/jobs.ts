@@ -1,0 +1,58 @@
+import { PgBoss, type Job, type QueueOptions, type SendOptions } from 'pg-boss';
+import type { Logger } from 'pino';
+
+export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
+
+export type QueueDefinition = { name: string } & Pick<
+  QueueOptions,
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'retryDelayMax' | 'expireInSeconds'
+>;
+
+/** The one job runner (pg-boss on the app's own database: SKIP LOCKED, retries, cron). */
+export type Jobs = {
+  defineQueue(queue: QueueDefinition): Promise<void>;
+  send<T extends object>(queue: string, data: T, options?: SendOptions): Promise<string | null>;
+  work<T extends object>(
+    queue: string,
+    handler: JobHandler<T>,
+    options?: { batchSize?: number; pollingIntervalSeconds?: number },
+  ): Promise<void>;
+  schedule(queue: string, cron: string, data?: object, timeZone?: string): Promise<void>;
+  stop(): Promise<void>;
+  boss: PgBoss;
+};
+
+export async function startJobs(connectionString: string, logger: Logger): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'piloto-jobs' });
+  boss.on('error', (error) => logger.error({ err: error }, 'job runner error'));
+  await boss.start();
+  const defined = new Set<string>();
+
+  return {
+    boss,
+    async defineQueue({ name, ...options }) {
+      if (defined.has(name)) return;
+      await boss.createQueue(name, { retryLimit: 3, retryDelay: 5, retryBackoff: true, ...options });
+      defined.add(name);
+    },
+    send: (queue, data, options) => boss.send(queue, data, options ?? {}),
+    async work(queue, handler, options) {
+      await boss.work<Parameters<typeof handler>[0]>(
+        queue,
+        { batchSize: options?.batchSize ?? 1, pollingIntervalSeconds: options?.pollingIntervalSeconds ?? 1 },
+        async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await handler(job.data, job);
+            } catch (error) {
+              logger.warn({ err: error, queue, jobId: job.id, retry: job.retryCount }, 'job failed');
+              throw error;
+            }
+          }
+        },
+      );
+    },
+    schedule: (queue, cron, data, timeZone) => boss.schedule(queue, cron, data ?? {}, { tz: timeZone ?? 'UTC' }),
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

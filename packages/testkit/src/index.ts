@@ -1,0 +1,2 @@
+export * from './fakeGoogle.ts';
+export * from './fakeHttpServer.ts';
