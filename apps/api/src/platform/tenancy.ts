@@ -16,6 +16,8 @@ export type Access = 'public' | 'user' | { minRole: Role };
 
 export type MemberContext = { memberId: string; orgId: string; userId: string; role: Role };
 
+export type RegisteredRoute = { method: string; url: string; access: Access };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
@@ -23,6 +25,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth?: SessionData;
     member?: MemberContext;
+  }
+  interface FastifyInstance {
+    /** Every /api/v1 route with who may call it (the tenant-isolation test walks this list). */
+    apiRoutes: RegisteredRoute[];
   }
 }
 
@@ -38,7 +44,15 @@ export function assertRouteAccess(url: string, access: Access | undefined): void
 }
 
 export function registerTenancy(app: FastifyInstance, deps: { auth: Auth; db: Db }): void {
-  app.addHook('onRoute', (route) => assertRouteAccess(route.url, route.config?.access));
+  const apiRoutes: RegisteredRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    assertRouteAccess(route.url, route.config?.access);
+    if (!route.url.startsWith('/api/v1') || !route.config?.access) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access: route.config.access });
+    }
+  });
 
   // preValidation: a stranger learns nothing about another company's data, not even validation errors.
   app.addHook('preValidation', async (request) => {

@@ -32,8 +32,9 @@ export function createOrgsService(db: Db) {
     createdAt: row.createdAt.toISOString(),
   });
 
-  async function getMember(orgId: string, memberId: string) {
-    const [row] = await db
+  // Inside a transaction, pass the transaction: on PGlite a second connection would wait for it forever.
+  async function getMember(orgId: string, memberId: string, q: Pick<Db, 'select'> = db) {
+    const [row] = await q
       .select(memberColumns)
       .from(members)
       .innerJoin(users, eq(users.id, members.userId))
@@ -96,7 +97,7 @@ export function createOrgsService(db: Db) {
     /** Role and status changes, with the rules that keep a company manageable. */
     async updateMember(actor: MemberContext, memberId: string, patch: UpdateMemberBody): Promise<Member> {
       return db.transaction(async (tx) => {
-        const target = await getMember(actor.orgId, memberId);
+        const target = await getMember(actor.orgId, memberId, tx);
         const touchesOwner = target.role === 'owner' || patch.role === 'owner';
         if (touchesOwner && !hasRole(actor.role, 'owner')) {
           throw forbidden('Só um proprietário pode alterar proprietários');

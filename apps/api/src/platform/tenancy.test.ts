@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as schema from '../db/schema/index.ts';
+import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { lastMailTo, linkIn, signUpVerified, TestClient } from '../testing/session.ts';
+import { assertRouteAccess } from './tenancy.ts';
+
+/** Tables that are not one company's data: identity (shared across companies) and platform plumbing. */
+const NOT_TENANT_TABLES = ['users', 'sessions', 'accounts', 'verifications', 'rate_limits', 'mail_log', 'orgs'];
+
+let t: TestApp;
+let ownerA: TestClient;
+let ownerB: TestClient;
+const ids = { orgA: '', orgB: '', memberB: '', invitationB: '' };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ownerA = await signUpVerified(t.app, t.platform, { email: 'dono@empresa-a.com' });
+  ownerB = await signUpVerified(t.app, t.platform, { email: 'dono@empresa-b.com' });
+  ids.orgA = (await ownerA.post('/api/v1/orgs', { name: 'Empresa A' })).json().id;
+  ids.orgB = (await ownerB.post('/api/v1/orgs', { name: 'Empresa B' })).json().id;
+  await ownerB.post(`/api/v1/orgs/${ids.orgB}/invitations`, { email: 'vendedor@empresa-b.com', role: 'seller' });
+  const token = new URL(linkIn((await lastMailTo(t.platform, 'vendedor@empresa-b.com')).text)).pathname.split('/').pop();
+  ids.memberB = (await new TestClient(t.app).post(`/api/v1/invitations/${token}/sign-up`, { name: 'Vendedor B', password: 'senha-segura-123' })).json().memberId;
+  ids.invitationB = (await ownerB.post(`/api/v1/orgs/${ids.orgB}/invitations`, { email: 'pendente@empresa-b.com', role: 'seller' })).json().id;
+});
+afterAll(() => t?.close());
+
+/**
+ * A valid body for each company write route, so the request gets past validation and reaches the
+ * ownership check. A new route without an entry fails the test until one is added here.
+ */
+const sampleBodies: Record<string, unknown> = {
+  'PATCH /api/v1/orgs/:orgId': { name: 'Tomada' },
+  'PATCH /api/v1/orgs/:orgId/members/:memberId': { role: 'admin', status: 'inactive' },
+  'POST /api/v1/orgs/:orgId/invitations': { email: 'intruso@empresa-a.com', role: 'seller' },
+  'POST /api/v1/orgs/:orgId/invitations/:invitationId/resend': {},
+};
+
+function bodyFor(method: string, url: string): unknown {
+  if (method === 'GET' || method === 'DELETE') return undefined;
+  const key = `${method} ${url}`;
+  if (!(key in sampleBodies)) throw new Error(`add a valid sample body for ${key} to tenancy.test.ts`);
+  return sampleBodies[key];
+}
+
+/** Fills a route's parameters with company B's resources (or a random id for anything unknown). */
+function urlFor(url: string, orgId: string): string {
+  const values: Record<string, string> = { orgId, memberId: ids.memberB, invitationId: ids.invitationB };
+  return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? randomUUID());
+}
+
+describe('tenant isolation', () => {
+  it('has company routes to check (the list is not empty)', () => {
+    const companyRoutes = t.app.apiRoutes.filter((r) => typeof r.access === 'object');
+    expect(companyRoutes.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("gives a member of company A 403/404 on every one of company B's routes and resources", async () => {
+    const checked: string[] = [];
+    for (const route of t.app.apiRoutes.filter((r) => typeof r.access === 'object')) {
+      for (const orgId of [ids.orgB, ids.orgA]) {
+        const url = urlFor(route.url, orgId);
+        // With A's own org id, only routes that name another resource of B can leak.
+        if (orgId === ids.orgA && url === route.url.replace(':orgId', ids.orgA)) continue;
+        const res = await ownerA.request(route.method as 'GET', url, bodyFor(route.method, route.url));
+        expect([403, 404], `${route.method} ${url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        checked.push(`${route.method} ${route.url}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(8);
+    // Company B is untouched.
+    const members = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/members`)).json().members;
+    expect(members.find((m: { id: string }) => m.id === ids.memberB)).toMatchObject({ role: 'seller', status: 'active' });
+    expect((await ownerB.get(`/api/v1/orgs/${ids.orgB}`)).json().name).toBe('Empresa B');
+    const invitations = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/invitations`)).json().invitations;
+    expect(invitations.map((i: { id: string }) => i.id)).toContain(ids.invitationB);
+  });
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    const anon = new TestClient(t.app);
+    for (const route of t.app.apiRoutes.filter((r) => r.access !== 'public')) {
+      const res = await anon.request(route.method as 'GET', urlFor(route.url, ids.orgB), route.method === 'GET' ? undefined : {});
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('refuses to start with an API route that does not declare who may call it', () => {
+    expect(() => assertRouteAccess('/api/v1/orgs/:orgId/things', undefined)).toThrow(/config.access/);
+    expect(() => assertRouteAccess('/api/v1/things', { minRole: 'seller' })).toThrow(/:orgId/);
+    expect(() => assertRouteAccess('/api/v1/orgs/:orgId/things', { minRole: 'seller' })).not.toThrow();
+  });
+
+  it('gives every tenant table an org_id column', () => {
+    const tables = Object.values(schema)
+      .filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v)
+      .map((table) => getTableConfig(table));
+    expect(tables.length).toBeGreaterThan(NOT_TENANT_TABLES.length);
+    for (const table of tables.filter((c) => !NOT_TENANT_TABLES.includes(c.name))) {
+      expect(table.columns.map((c) => c.name), table.name).toContain('org_id');
+    }
+  });
+});
