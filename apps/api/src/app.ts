@@ -16,7 +16,9 @@ import { registerTenancy } from './platform/tenancy.ts';
 z.config(z.locales.pt());
 
 /** Builds the HTTP server over a started platform; tests call it too (app.inject). */
-export async function buildApp(platform: Platform): Promise<FastifyInstance & { markShuttingDown: () => void }> {
+export async function buildApp(
+  platform: Platform,
+): Promise<FastifyInstance & { markShuttingDown: () => void }> {
   const { config } = platform;
   let shuttingDown = false;
   const app: FastifyInstance = Fastify({
@@ -34,7 +36,11 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance & { 
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'PilotoDeVendas.IA API', version: '1.0.0', description: 'API REST do PilotoDeVendas.IA' },
+      info: {
+        title: 'PilotoDeVendas.IA API',
+        version: '1.0.0',
+        description: 'API REST do PilotoDeVendas.IA',
+      },
       servers: [{ url: config.appUrl }],
     },
     transform: jsonSchemaTransform,
@@ -51,7 +57,11 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance & { 
     await app.register(fastifyStatic, { root: config.WEB_DIST, wildcard: false, index: false });
   }
 
-  return Object.assign(app, { markShuttingDown: () => void (shuttingDown = true) });
+  return Object.assign(app, {
+    markShuttingDown: () => {
+      shuttingDown = true;
+    },
+  });
 }
 
 function spaIndexPath(webDist: string): string | undefined {

@@ -13,7 +13,13 @@ afterEach(() => {
 
 function start(dataDir: string) {
   const child = spawn(process.execPath, [mainPath], {
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', WEB_DIST: '/nonexistent' },
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      WEB_DIST: '/nonexistent',
+    },
   });
   running.push(child);
   let output = '';

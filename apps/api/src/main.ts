@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   if (userCount === 0) {
     logger.info(
       `Primeiro acesso: abra http://localhost:${port}/cadastro e crie sua conta.` +
-        (config.devMailbox ? ` Sem SMTP configurado, o link de confirmação aparece em http://localhost:${port}/dev/emails e neste log.` : ''),
+        (config.devMailbox
+          ? ` Sem SMTP configurado, o link de confirmação aparece em http://localhost:${port}/dev/emails e neste log.`
+          : ''),
     );
   }
 

@@ -17,7 +17,9 @@ export type Database = {
 /** Extra connections beyond the app pool: pg-boss's pool and the LISTEN client. */
 const SIDE_CONNECTIONS = 12;
 
-export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_MAX'>): Promise<Database> {
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_MAX'>,
+): Promise<Database> {
   const embedded = config.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres(config.DATA_DIR, config.DATABASE_POOL_MAX + SIDE_CONNECTIONS);

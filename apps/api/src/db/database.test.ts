@@ -13,7 +13,9 @@ describe(`database (${testDbKind})`, () => {
     const { db } = t.platform;
     await db.execute(sql`create temporary table probe_vectors (id int, embedding vector(3))`);
     await db.execute(sql`create index on probe_vectors using hnsw (embedding vector_cosine_ops)`);
-    await db.execute(sql`insert into probe_vectors values (1, '[1,0,0]'), (2, '[0,1,0]'), (3, '[0.9,0.1,0]')`);
+    await db.execute(
+      sql`insert into probe_vectors values (1, '[1,0,0]'), (2, '[0,1,0]'), (3, '[0.9,0.1,0]')`,
+    );
     const rows = await db.execute<{ id: number }>(
       sql`select id from probe_vectors order by embedding <=> '[1,0,0]' limit 2`,
     );

@@ -14,7 +14,10 @@ export const MEMORY_DATA_DIR = 'memory://';
  * Embedded PostgreSQL (PGlite) served on a loopback socket, so the app, pg-boss, better-auth and
  * LangGraph all speak node-postgres exactly as they do against Cloud SQL (STACK-NOTES.md).
  */
-export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  maxConnections: number,
+): Promise<EmbeddedPostgres> {
   const inMemory = dataDir === MEMORY_DATA_DIR;
   const pgDir = inMemory ? MEMORY_DATA_DIR : path.join(dataDir, 'pg');
   const releaseLock = inMemory ? () => {} : takeDataDirLock(dataDir);

@@ -19,7 +19,10 @@ describe('e-mail and password auth', () => {
     expect(signUp.statusCode).toBe(200);
     expect(client.cookies.size).toBe(0);
 
-    const early = await client.post('/api/auth/sign-in/email', { email: 'ana@loja.com.br', password: 'senha-segura-123' });
+    const early = await client.post('/api/auth/sign-in/email', {
+      email: 'ana@loja.com.br',
+      password: 'senha-segura-123',
+    });
     expect(early.statusCode).toBe(403);
     expect(early.json()).toMatchObject({ code: 'EMAIL_NOT_VERIFIED', error: { code: 'EMAIL_NOT_VERIFIED' } });
     expect(early.json().message).toMatch(/Confirme seu e-mail/);
@@ -38,14 +41,23 @@ describe('e-mail and password auth', () => {
 
     const me = await client.get('/api/v1/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ user: { email: 'ana@loja.com.br', emailVerified: true }, memberships: [] });
+    expect(me.json()).toMatchObject({
+      user: { email: 'ana@loja.com.br', emailVerified: true },
+      memberships: [],
+    });
   });
 
   it('answers a wrong password with 401 in pt-BR', async () => {
     await signUpVerified(t.app, t.platform, { email: 'bia@loja.com.br' });
-    const res = await new TestClient(t.app).post('/api/auth/sign-in/email', { email: 'bia@loja.com.br', password: 'errada-123' });
+    const res = await new TestClient(t.app).post('/api/auth/sign-in/email', {
+      email: 'bia@loja.com.br',
+      password: 'errada-123',
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toEqual({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'E-mail ou senha incorretos.' });
+    expect(res.json().error).toEqual({
+      code: 'INVALID_EMAIL_OR_PASSWORD',
+      message: 'E-mail ou senha incorretos.',
+    });
   });
 
   it('rate-limits brute force on sign-in with a clear 429', async () => {
@@ -69,9 +81,15 @@ describe('e-mail and password auth', () => {
   });
 
   it('resets a forgotten password through the e-mailed link and ends old sessions', async () => {
-    const old = await signUpVerified(t.app, t.platform, { email: 'caio@loja.com.br', password: 'senha-antiga-1' });
+    const old = await signUpVerified(t.app, t.platform, {
+      email: 'caio@loja.com.br',
+      password: 'senha-antiga-1',
+    });
     const anon = new TestClient(t.app);
-    const req = await anon.post('/api/auth/request-password-reset', { email: 'caio@loja.com.br', redirectTo: '/redefinir-senha' });
+    const req = await anon.post('/api/auth/request-password-reset', {
+      email: 'caio@loja.com.br',
+      redirectTo: '/redefinir-senha',
+    });
     expect(req.statusCode).toBe(200);
     const mail = await lastMailTo(t.platform, 'caio@loja.com.br');
     expect(mail.subject).toMatch(/Redefinição de senha/);
@@ -85,7 +103,10 @@ describe('e-mail and password auth', () => {
     expect(reset.statusCode).toBe(200);
 
     expect((await old.get('/api/v1/me')).statusCode).toBe(401);
-    const signIn = await new TestClient(t.app).post('/api/auth/sign-in/email', { email: 'caio@loja.com.br', password: 'senha-nova-123' });
+    const signIn = await new TestClient(t.app).post('/api/auth/sign-in/email', {
+      email: 'caio@loja.com.br',
+      password: 'senha-nova-123',
+    });
     expect(signIn.statusCode).toBe(200);
     const reuse = await anon.post('/api/auth/reset-password', { newPassword: 'outra-senha-123', token });
     expect(reuse.statusCode).toBe(400);
@@ -93,7 +114,10 @@ describe('e-mail and password auth', () => {
   });
 
   it('lists sessions, revokes one, and signs out', async () => {
-    const first = await signUpVerified(t.app, t.platform, { email: 'dani@loja.com.br', password: 'senha-dani-123' });
+    const first = await signUpVerified(t.app, t.platform, {
+      email: 'dani@loja.com.br',
+      password: 'senha-dani-123',
+    });
     const second = new TestClient(t.app);
     await second.post('/api/auth/sign-in/email', { email: 'dani@loja.com.br', password: 'senha-dani-123' });
     const list = await first.get('/api/auth/list-sessions');
@@ -122,11 +146,17 @@ describe('cookies in production', () => {
     });
     try {
       const client = new TestClient(prod.app);
-      await client.post('/api/auth/sign-up/email', { email: 'eva@loja.com.br', password: 'senha-segura-123', name: 'Eva' });
+      await client.post('/api/auth/sign-up/email', {
+        email: 'eva@loja.com.br',
+        password: 'senha-segura-123',
+        name: 'Eva',
+      });
       const mail = await lastMailTo(prod.platform, 'eva@loja.com.br');
       const link = new URL(linkIn(mail.text));
       const verify = await client.get(link.pathname + link.search);
-      expect([verify.headers['set-cookie']].flat().join('\n')).toMatch(/__Secure-piloto\.session_token=.*Secure/i);
+      expect([verify.headers['set-cookie']].flat().join('\n')).toMatch(
+        /__Secure-piloto\.session_token=.*Secure/i,
+      );
     } finally {
       await prod.close();
     }

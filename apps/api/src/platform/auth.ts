@@ -19,11 +19,17 @@ export function createAuth(deps: { config: Config; db: Db; mailer: Mailer; secre
     baseURL: config.appUrl,
     basePath: AUTH_BASE_PATH,
     secret,
-    trustedOrigins: [config.appUrl],
+    trustedOrigins: trustedOrigins(config),
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        rateLimit: rateLimits,
+      },
     }),
     emailAndPassword: {
       enabled: true,
@@ -86,6 +92,13 @@ export function createAuth(deps: { config: Config; db: Db; mailer: Mailer; secre
   });
 }
 
+/** In development localhost and 127.0.0.1 are the same machine; production trusts APP_URL only. */
+function trustedOrigins(config: Config): string[] {
+  const origin = new URL(config.appUrl).origin;
+  if (config.isProduction) return [origin];
+  return [origin, origin.replace('//localhost', '//127.0.0.1'), origin.replace('//127.0.0.1', '//localhost')];
+}
+
 export type Auth = ReturnType<typeof createAuth>;
 export type SessionData = NonNullable<Awaited<ReturnType<Auth['api']['getSession']>>>;
 
@@ -109,7 +122,11 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, config: Con
         new Request(new URL(request.url, config.appUrl), {
           method: request.method,
           headers,
-          body: hasBody ? (typeof request.body === 'string' ? request.body : JSON.stringify(request.body)) : undefined,
+          body: hasBody
+            ? typeof request.body === 'string'
+              ? request.body
+              : JSON.stringify(request.body)
+            : undefined,
         }),
       );
       reply.status(response.status);
@@ -119,7 +136,8 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, config: Con
       const cookies = response.headers.getSetCookie();
       if (cookies.length) reply.header('set-cookie', cookies);
       const text = await response.text();
-      if (response.status >= 400) return reply.send(translateAuthError(response.status, text, response.headers));
+      if (response.status >= 400)
+        return reply.send(translateAuthError(response.status, text, response.headers));
       return reply.send(text || null);
     },
   });

@@ -44,7 +44,11 @@ describe('Google sign-in (OpenID Connect against a local fake Google)', () => {
     expect(callback.headers.location).toBe('/inbox');
     const me = await client.get('/api/v1/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json().user).toMatchObject({ email: 'fernanda@gmail.com', name: 'Fernanda Lima', emailVerified: true });
+    expect(me.json().user).toMatchObject({
+      email: 'fernanda@gmail.com',
+      name: 'Fernanda Lima',
+      emailVerified: true,
+    });
   });
 
   it('links Google to an existing e-mail account instead of duplicating it', async () => {

@@ -3,7 +3,8 @@ export const authMessages: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: 'E-mail ou senha incorretos.',
   INVALID_EMAIL: 'E-mail inválido.',
   INVALID_PASSWORD: 'Senha incorreta.',
-  EMAIL_NOT_VERIFIED: 'Confirme seu e-mail antes de entrar. Enviamos um novo link para a sua caixa de entrada.',
+  EMAIL_NOT_VERIFIED:
+    'Confirme seu e-mail antes de entrar. Enviamos um novo link para a sua caixa de entrada.',
   PASSWORD_TOO_SHORT: 'A senha precisa de pelo menos 8 caracteres.',
   PASSWORD_TOO_LONG: 'A senha pode ter no máximo 128 caracteres.',
   USER_ALREADY_EXISTS: 'Já existe uma conta com este e-mail. Entre ou redefina a senha.',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
-import { signUpVerified, TestClient } from '../testing/session.ts';
+import { signUpVerified, type TestClient } from '../testing/session.ts';
 
 let t: TestApp;
 let client: TestClient;
@@ -15,7 +15,9 @@ describe('API conventions', () => {
     const res = await client.get('/api/v1/nada-aqui');
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/json/);
-    expect(res.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'Rota não encontrada: GET /api/v1/nada-aqui' } });
+    expect(res.json()).toEqual({
+      error: { code: 'ROUTE_NOT_FOUND', message: 'Rota não encontrada: GET /api/v1/nada-aqui' },
+    });
   });
 
   it('refuses oversized bodies with 413', async () => {
@@ -25,13 +27,19 @@ describe('API conventions', () => {
   });
 
   it('answers malformed JSON with a 400 in our error shape', async () => {
-    const res = await client.request('POST', '/api/v1/orgs', '{"name": ', { 'content-type': 'application/json' });
+    const res = await client.request('POST', '/api/v1/orgs', '{"name": ', {
+      'content-type': 'application/json',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   });
 
   it('refuses cookie-carrying writes from another origin (CSRF), allows our own', async () => {
-    const evil = await client.post('/api/v1/orgs', { name: 'Empresa Evil' }, { origin: 'https://evil.example' });
+    const evil = await client.post(
+      '/api/v1/orgs',
+      { name: 'Empresa Evil' },
+      { origin: 'https://evil.example' },
+    );
     expect(evil.statusCode).toBe(403);
     expect(evil.json().error.code).toBe('CSRF_ORIGIN_MISMATCH');
     const noOrigin = await t.app.inject({
@@ -62,7 +70,9 @@ describe('API conventions', () => {
   it('publishes OpenAPI with the v1 routes and serves the docs UI', async () => {
     const spec = (await client.get('/api/docs/json')).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/orgs', '/api/v1/orgs/{orgId}/members']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/orgs', '/api/v1/orgs/{orgId}/members']),
+    );
     const ui = await client.get('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);

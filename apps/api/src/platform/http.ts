@@ -6,7 +6,10 @@ import { AppError } from './errors.ts';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Error body, 404 and CSRF rules shared by every route (CONVENTIONS.md rule 4). */
-export function registerHttpConventions(app: FastifyInstance, opts: { appUrl: string; spaIndex?: string }): void {
+export function registerHttpConventions(
+  app: FastifyInstance,
+  opts: { appUrl: string; spaIndex?: string },
+): void {
   const allowedOrigin = new URL(opts.appUrl).origin;
   const spaHtml = opts.spaIndex ? fs.readFileSync(opts.spaIndex, 'utf8') : undefined;
 
@@ -31,19 +34,27 @@ export function registerHttpConventions(app: FastifyInstance, opts: { appUrl: st
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaHtml);
     }
     return reply.status(404).send({
-      error: { code: 'ROUTE_NOT_FOUND', message: `Rota não encontrada: ${request.method} ${request.url.split('?')[0]}` },
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: `Rota não encontrada: ${request.method} ${request.url.split('?')[0]}`,
+      },
     });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => ({
         // Body fields are named as the form names them; params and query keep their prefix.
-        path: [error.validationContext === 'body' ? undefined : error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)]
+        path: [
+          error.validationContext === 'body' ? undefined : error.validationContext,
+          ...String(v.instancePath).split('/').filter(Boolean),
+        ]
           .filter(Boolean)
           .join('.'),
         message: v.message ?? 'Valor inválido',
@@ -54,19 +65,29 @@ export function registerHttpConventions(app: FastifyInstance, opts: { appUrl: st
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
-      return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Erro interno. Tente novamente.' } });
+      return reply
+        .status(500)
+        .send({ error: { code: 'INTERNAL', message: 'Erro interno. Tente novamente.' } });
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {
-      return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'O conteúdo enviado é grande demais' } });
+      return reply
+        .status(413)
+        .send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'O conteúdo enviado é grande demais' } });
     }
     if (status === 415) {
-      return reply.status(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Formato de conteúdo não suportado' } });
+      return reply
+        .status(415)
+        .send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Formato de conteúdo não suportado' } });
     }
     if (status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send({ error: { code: error.code ?? 'BAD_REQUEST', message: 'Requisição inválida', details: { reason: error.message } } });
+      return reply.status(status).send({
+        error: {
+          code: error.code ?? 'BAD_REQUEST',
+          message: 'Requisição inválida',
+          details: { reason: error.message },
+        },
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Erro interno. Tente novamente.' } });

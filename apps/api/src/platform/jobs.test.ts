@@ -47,13 +47,21 @@ describe('job runner (pg-boss on the app database)', () => {
   });
 
   it('delivers queued e-mails and marks them sent', async () => {
-    const id = await t.platform.mailer.send({ to: 'fila@teste.com', subject: 'Teste', text: 'corpo', html: '<p>corpo</p>' });
+    const id = await t.platform.mailer.send({
+      to: 'fila@teste.com',
+      subject: 'Teste',
+      text: 'corpo',
+      html: '<p>corpo</p>',
+    });
     const { mailLog } = await import('../db/schema/index.ts');
     const { eq } = await import('drizzle-orm');
     let status = '';
     const until = Date.now() + 20_000;
     while (status !== 'sent' && Date.now() < until) {
-      [{ status }] = await t.platform.db.select({ status: mailLog.status }).from(mailLog).where(eq(mailLog.id, id));
+      [{ status }] = await t.platform.db
+        .select({ status: mailLog.status })
+        .from(mailLog)
+        .where(eq(mailLog.id, id));
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe('sent');

@@ -1,4 +1,4 @@
-import { PgBoss, type Job, type QueueOptions, type SendOptions } from 'pg-boss';
+import { type Job, PgBoss, type QueueOptions, type SendOptions } from 'pg-boss';
 import type { Logger } from 'pino';
 
 export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
@@ -52,7 +52,8 @@ export async function startJobs(connectionString: string, logger: Logger): Promi
         },
       );
     },
-    schedule: (queue, cron, data, timeZone) => boss.schedule(queue, cron, data ?? {}, { tz: timeZone ?? 'UTC' }),
+    schedule: (queue, cron, data, timeZone) =>
+      boss.schedule(queue, cron, data ?? {}, { tz: timeZone ?? 'UTC' }),
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   };
 }

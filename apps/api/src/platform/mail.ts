@@ -36,13 +36,22 @@ export function createMailer(deps: { config: Config; db: Db; jobs: Jobs; logger:
       const [mail] = await db.select().from(mailLog).where(eq(mailLog.id, mailId));
       if (!mail || mail.status === 'sent') return;
       if (!transport) {
-        logger.info({ mailId, subject: mail.subject }, `e-mail (sem SMTP) — veja em ${config.appUrl}/dev/emails`);
+        logger.info(
+          { mailId, subject: mail.subject },
+          `e-mail (sem SMTP) — veja em ${config.appUrl}/dev/emails`,
+        );
         logger.info(`\n--- e-mail para ${mail.to}: ${mail.subject}\n${mail.text}\n---`);
         await db.update(mailLog).set({ status: 'sent' }).where(eq(mailLog.id, mailId));
         return;
       }
       try {
-        await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await transport.sendMail({
+          from: config.MAIL_FROM,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        });
         await db.update(mailLog).set({ status: 'sent', error: null }).where(eq(mailLog.id, mailId));
       } catch (error) {
         await db

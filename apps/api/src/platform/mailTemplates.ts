@@ -4,7 +4,13 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One simple, readable layout for every transactional e-mail (pt-BR). */
-function layout(to: string, subject: string, intro: string, action: { label: string; url: string }, outro: string): MailMessage {
+function layout(
+  to: string,
+  subject: string,
+  intro: string,
+  action: { label: string; url: string },
+  outro: string,
+): MailMessage {
   const html = `<!doctype html><html lang="pt-BR"><body style="margin:0;background:#f1f5f9;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#0f172a">
 <div style="max-width:520px;margin:32px auto;background:#fff;border-radius:12px;padding:32px;border:1px solid #e2e8f0">
 <p style="font-weight:700;color:#0f766e;margin:0 0 24px">PilotoDeVendas.IA</p>
@@ -37,7 +43,13 @@ export function resetPasswordMail(to: string, name: string, url: string): MailMe
   );
 }
 
-export function invitationMail(to: string, orgName: string, inviterName: string, roleLabel: string, url: string): MailMessage {
+export function invitationMail(
+  to: string,
+  orgName: string,
+  inviterName: string,
+  roleLabel: string,
+  url: string,
+): MailMessage {
   return layout(
     to,
     `${inviterName} convidou você para ${orgName} no PilotoDeVendas.IA`,

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { openDatabase, type Database } from '../db/client.ts';
+import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { createInvitationsService } from '../modules/orgs/invitations.ts';
 import { createOrgsService } from '../modules/orgs/service.ts';
 import { createAuth } from './auth.ts';
-import { startJobs, type Jobs } from './jobs.ts';
+import { type Jobs, startJobs } from './jobs.ts';
 import { createMailer, MAIL_QUEUE } from './mail.ts';
 import { createInProcessEventBus, createPostgresEventBus, type EventBus } from './realtime.ts';
 import { resolveAuthSecret } from './secret.ts';

@@ -2,7 +2,12 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../testing/harness.ts';
-import { createInProcessEventBus, createPostgresEventBus, type EventBus, type RealtimeEvent } from './realtime.ts';
+import {
+  createInProcessEventBus,
+  createPostgresEventBus,
+  type EventBus,
+  type RealtimeEvent,
+} from './realtime.ts';
 
 const logger = pino({ level: 'silent' });
 

@@ -7,7 +7,15 @@ import { lastMailTo, linkIn, signUpVerified, TestClient } from '../testing/sessi
 import { assertRouteAccess } from './tenancy.ts';
 
 /** Tables that are not one company's data: identity (shared across companies) and platform plumbing. */
-const NOT_TENANT_TABLES = ['users', 'sessions', 'accounts', 'verifications', 'rate_limits', 'mail_log', 'orgs'];
+const NOT_TENANT_TABLES = [
+  'users',
+  'sessions',
+  'accounts',
+  'verifications',
+  'rate_limits',
+  'mail_log',
+  'orgs',
+];
 
 let t: TestApp;
 let ownerA: TestClient;
@@ -20,10 +28,25 @@ beforeAll(async () => {
   ownerB = await signUpVerified(t.app, t.platform, { email: 'dono@empresa-b.com' });
   ids.orgA = (await ownerA.post('/api/v1/orgs', { name: 'Empresa A' })).json().id;
   ids.orgB = (await ownerB.post('/api/v1/orgs', { name: 'Empresa B' })).json().id;
-  await ownerB.post(`/api/v1/orgs/${ids.orgB}/invitations`, { email: 'vendedor@empresa-b.com', role: 'seller' });
-  const token = new URL(linkIn((await lastMailTo(t.platform, 'vendedor@empresa-b.com')).text)).pathname.split('/').pop();
-  ids.memberB = (await new TestClient(t.app).post(`/api/v1/invitations/${token}/sign-up`, { name: 'Vendedor B', password: 'senha-segura-123' })).json().memberId;
-  ids.invitationB = (await ownerB.post(`/api/v1/orgs/${ids.orgB}/invitations`, { email: 'pendente@empresa-b.com', role: 'seller' })).json().id;
+  await ownerB.post(`/api/v1/orgs/${ids.orgB}/invitations`, {
+    email: 'vendedor@empresa-b.com',
+    role: 'seller',
+  });
+  const token = new URL(linkIn((await lastMailTo(t.platform, 'vendedor@empresa-b.com')).text)).pathname
+    .split('/')
+    .pop();
+  ids.memberB = (
+    await new TestClient(t.app).post(`/api/v1/invitations/${token}/sign-up`, {
+      name: 'Vendedor B',
+      password: 'senha-segura-123',
+    })
+  ).json().memberId;
+  ids.invitationB = (
+    await ownerB.post(`/api/v1/orgs/${ids.orgB}/invitations`, {
+      email: 'pendente@empresa-b.com',
+      role: 'seller',
+    })
+  ).json().id;
 });
 afterAll(() => t?.close());
 
@@ -65,14 +88,19 @@ describe('tenant isolation', () => {
         // With A's own org id, only routes that name another resource of B can leak.
         if (orgId === ids.orgA && url === route.url.replace(':orgId', ids.orgA)) continue;
         const res = await ownerA.request(route.method as 'GET', url, bodyFor(route.method, route.url));
-        expect([403, 404], `${route.method} ${url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        expect([403, 404], `${route.method} ${url} → ${res.statusCode} ${res.body}`).toContain(
+          res.statusCode,
+        );
         checked.push(`${route.method} ${route.url}`);
       }
     }
     expect(checked.length).toBeGreaterThanOrEqual(8);
     // Company B is untouched.
     const members = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/members`)).json().members;
-    expect(members.find((m: { id: string }) => m.id === ids.memberB)).toMatchObject({ role: 'seller', status: 'active' });
+    expect(members.find((m: { id: string }) => m.id === ids.memberB)).toMatchObject({
+      role: 'seller',
+      status: 'active',
+    });
     expect((await ownerB.get(`/api/v1/orgs/${ids.orgB}`)).json().name).toBe('Empresa B');
     const invitations = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/invitations`)).json().invitations;
     expect(invitations.map((i: { id: string }) => i.id)).toContain(ids.invitationB);
@@ -81,7 +109,11 @@ describe('tenant isolation', () => {
   it('answers 401 to anonymous callers on every non-public route', async () => {
     const anon = new TestClient(t.app);
     for (const route of t.app.apiRoutes.filter((r) => r.access !== 'public')) {
-      const res = await anon.request(route.method as 'GET', urlFor(route.url, ids.orgB), route.method === 'GET' ? undefined : {});
+      const res = await anon.request(
+        route.method as 'GET',
+        urlFor(route.url, ids.orgB),
+        route.method === 'GET' ? undefined : {},
+      );
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
@@ -94,11 +126,16 @@ describe('tenant isolation', () => {
 
   it('gives every tenant table an org_id column', () => {
     const tables = Object.values(schema)
-      .filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v)
+      .filter(
+        (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
+      )
       .map((table) => getTableConfig(table));
     expect(tables.length).toBeGreaterThan(NOT_TENANT_TABLES.length);
     for (const table of tables.filter((c) => !NOT_TENANT_TABLES.includes(c.name))) {
-      expect(table.columns.map((c) => c.name), table.name).toContain('org_id');
+      expect(
+        table.columns.map((c) => c.name),
+        table.name,
+      ).toContain('org_id');
     }
   });
 });

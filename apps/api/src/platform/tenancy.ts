@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { members } from '../db/schema/index.ts';
-import { getSession, type Auth, type SessionData } from './auth.ts';
+import { type Auth, getSession, type SessionData } from './auth.ts';
 import { AppError, forbidden, notFound, unauthorized } from './errors.ts';
 
 /**
@@ -66,7 +66,12 @@ export function registerTenancy(app: FastifyInstance, deps: { auth: Auth; db: Db
   });
 }
 
-async function requireMember(db: Db, request: FastifyRequest, userId: string, minRole: Role): Promise<MemberContext> {
+async function requireMember(
+  db: Db,
+  request: FastifyRequest,
+  userId: string,
+  minRole: Role,
+): Promise<MemberContext> {
   const orgId = (request.params as { orgId?: string }).orgId ?? '';
   if (!UUID.test(orgId)) throw notFound('Empresa não encontrada');
   const [row] = await db
@@ -74,7 +79,8 @@ async function requireMember(db: Db, request: FastifyRequest, userId: string, mi
     .from(members)
     .where(and(eq(members.orgId, orgId), eq(members.userId, userId)));
   if (!row) throw notFound('Empresa não encontrada');
-  if (row.status !== 'active') throw new AppError(403, 'MEMBER_INACTIVE', 'Seu acesso a esta empresa foi desativado');
+  if (row.status !== 'active')
+    throw new AppError(403, 'MEMBER_INACTIVE', 'Seu acesso a esta empresa foi desativado');
   if (!hasRole(row.role, minRole)) throw forbidden('Esta área é restrita a administradores da empresa');
   return { memberId: row.id, orgId, userId, role: row.role };
 }

@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CreateInvitationBody, Invitation, InvitationPreview, Membership, Role } from '@piloto/contracts';
+import type {
+  CreateInvitationBody,
+  Invitation,
+  InvitationPreview,
+  Membership,
+  Role,
+} from '@piloto/contracts';
 import { createInvitationBodySchema, hasRole } from '@piloto/contracts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
@@ -11,7 +17,11 @@ import { invitationMail } from '../../platform/mailTemplates.ts';
 import type { MemberContext } from '../../platform/tenancy.ts';
 
 const INVITATION_DAYS = 7;
-export const roleLabels: Record<Role, string> = { owner: 'proprietário', admin: 'administrador', seller: 'vendedor' };
+export const roleLabels: Record<Role, string> = {
+  owner: 'proprietário',
+  admin: 'administrador',
+  seller: 'vendedor',
+};
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -53,11 +63,23 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
     createdAt: row.createdAt.toISOString(),
   });
 
-  async function mailInvitation(orgId: string, email: string, role: Role, inviterUserId: string, token: string) {
+  async function mailInvitation(
+    orgId: string,
+    email: string,
+    role: Role,
+    inviterUserId: string,
+    token: string,
+  ) {
     const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, orgId));
     const [inviter] = await db.select({ name: users.name }).from(users).where(eq(users.id, inviterUserId));
     await mailer.send(
-      invitationMail(email, org.name, inviter?.name ?? 'Sua equipe', roleLabels[role], `${config.appUrl}/convite/${token}`),
+      invitationMail(
+        email,
+        org.name,
+        inviter?.name ?? 'Sua equipe',
+        roleLabels[role],
+        `${config.appUrl}/convite/${token}`,
+      ),
     );
   }
 
@@ -74,7 +96,8 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
 
   function assertAcceptable(invitation: InvitationRow): void {
     const status = effectiveStatus(invitation);
-    if (status === 'expired') throw new AppError(410, 'INVITATION_EXPIRED', 'Este convite expirou. Peça um novo ao administrador.');
+    if (status === 'expired')
+      throw new AppError(410, 'INVITATION_EXPIRED', 'Este convite expirou. Peça um novo ao administrador.');
     if (status === 'revoked') throw new AppError(410, 'INVITATION_REVOKED', 'Este convite foi cancelado.');
     if (status === 'accepted') throw conflict('INVITATION_ALREADY_ACCEPTED', 'Este convite já foi aceito.');
   }
@@ -92,23 +115,38 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
 
     async create(actor: MemberContext, input: CreateInvitationBody): Promise<Invitation> {
       const { email, role } = createInvitationBodySchema.parse(input);
-      if (role === 'owner' && !hasRole(actor.role, 'owner')) throw forbidden('Só um proprietário pode convidar proprietários');
+      if (role === 'owner' && !hasRole(actor.role, 'owner'))
+        throw forbidden('Só um proprietário pode convidar proprietários');
       const [existing] = await db
         .select({ status: members.status })
         .from(members)
         .innerJoin(users, eq(users.id, members.userId))
         .where(and(eq(members.orgId, actor.orgId), eq(sql`lower(${users.email})`, email)));
-      if (existing?.status === 'active') throw conflict('ALREADY_MEMBER', 'Esta pessoa já faz parte da equipe.');
+      if (existing?.status === 'active')
+        throw conflict('ALREADY_MEMBER', 'Esta pessoa já faz parte da equipe.');
       const token = newToken();
       const id = await db.transaction(async (tx) => {
         // A new invitation to the same address replaces the pending one: one valid link per person.
         await tx
           .update(invitations)
           .set({ status: 'revoked' })
-          .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.email, email), eq(invitations.status, 'pending')));
+          .where(
+            and(
+              eq(invitations.orgId, actor.orgId),
+              eq(invitations.email, email),
+              eq(invitations.status, 'pending'),
+            ),
+          );
         const [row] = await tx
           .insert(invitations)
-          .values({ orgId: actor.orgId, email, role, tokenHash: hashToken(token), invitedByUserId: actor.userId, expiresAt: expiry() })
+          .values({
+            orgId: actor.orgId,
+            email,
+            role,
+            tokenHash: hashToken(token),
+            invitedByUserId: actor.userId,
+            expiresAt: expiry(),
+          })
           .returning({ id: invitations.id });
         return row.id;
       });
@@ -119,8 +157,10 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
     /** A fresh link and expiry; the old link stops working. */
     async resend(actor: MemberContext, invitationId: string): Promise<Invitation> {
       const current = await loadInvitation(actor.orgId, invitationId);
-      if (current.status !== 'pending') throw conflict('INVITATION_NOT_PENDING', 'Só é possível reenviar convites pendentes.');
-      if (current.role === 'owner' && !hasRole(actor.role, 'owner')) throw forbidden('Só um proprietário pode convidar proprietários');
+      if (current.status !== 'pending')
+        throw conflict('INVITATION_NOT_PENDING', 'Só é possível reenviar convites pendentes.');
+      if (current.role === 'owner' && !hasRole(actor.role, 'owner'))
+        throw forbidden('Só um proprietário pode convidar proprietários');
       const token = newToken();
       await db
         .update(invitations)
@@ -132,7 +172,8 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
 
     async revoke(actor: MemberContext, invitationId: string): Promise<void> {
       const current = await loadInvitation(actor.orgId, invitationId);
-      if (current.status !== 'pending') throw conflict('INVITATION_NOT_PENDING', 'Este convite não está mais pendente.');
+      if (current.status !== 'pending')
+        throw conflict('INVITATION_NOT_PENDING', 'Este convite não está mais pendente.');
       await db
         .update(invitations)
         .set({ status: 'revoked' })
@@ -141,7 +182,10 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
 
     async preview(token: string): Promise<InvitationPreview> {
       const { invitation, orgName, invitedByName } = await findByToken(token);
-      const [account] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, invitation.email));
+      const [account] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, invitation.email));
       return {
         orgName,
         email: invitation.email,
@@ -184,8 +228,15 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
     async emailForSignUp(token: string): Promise<string> {
       const { invitation } = await findByToken(token);
       assertAcceptable(invitation);
-      const [account] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, invitation.email));
-      if (account) throw conflict('ACCOUNT_EXISTS', 'Já existe uma conta com este e-mail. Entre para aceitar o convite.');
+      const [account] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, invitation.email));
+      if (account)
+        throw conflict(
+          'ACCOUNT_EXISTS',
+          'Já existe uma conta com este e-mail. Entre para aceitar o convite.',
+        );
       return invitation.email;
     },
   };

@@ -26,7 +26,10 @@ async function invite(email: string, role: 'admin' | 'seller' | 'owner' = 'selle
 async function joinAs(email: string, role: 'admin' | 'seller' = 'seller') {
   const { token } = await invite(email, role);
   const client = new TestClient(t.app);
-  const res = await client.post(`/api/v1/invitations/${token}/sign-up`, { name: email.split('@')[0], password: 'senha-segura-123' });
+  const res = await client.post(`/api/v1/invitations/${token}/sign-up`, {
+    name: email.split('@')[0],
+    password: 'senha-segura-123',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return { client, memberId: res.json().memberId as string };
 }
@@ -38,7 +41,9 @@ describe('companies', () => {
     expect(org.businessHours.mon).toEqual({ open: true, start: '09:00', end: '18:00' });
     expect(org.businessHours.sun.open).toBe(false);
     const me = (await owner.get('/api/v1/me')).json();
-    expect(me.memberships).toEqual([expect.objectContaining({ orgId, orgName: 'Padaria Pão Quente', role: 'owner' })]);
+    expect(me.memberships).toEqual([
+      expect.objectContaining({ orgId, orgName: 'Padaria Pão Quente', role: 'owner' }),
+    ]);
   });
 
   it('validates input with field-level errors in pt-BR', async () => {
@@ -63,13 +68,19 @@ describe('companies', () => {
       businessHours: { ...hours, sat: { open: true, start: '08:00', end: '12:00' } },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ timeZone: 'America/Manaus', businessHours: { sat: { open: true, start: '08:00' } } });
+    expect(res.json()).toMatchObject({
+      timeZone: 'America/Manaus',
+      businessHours: { sat: { open: true, start: '08:00' } },
+    });
   });
 
   it('lets a person belong to several companies and switch between them', async () => {
     const second = await owner.post('/api/v1/orgs', { name: 'Confeitaria Doce' });
     const me = (await owner.get('/api/v1/me')).json();
-    expect(me.memberships.map((m: { orgName: string }) => m.orgName)).toEqual(['Confeitaria Doce', 'Padaria Pão Quente']);
+    expect(me.memberships.map((m: { orgName: string }) => m.orgName)).toEqual([
+      'Confeitaria Doce',
+      'Padaria Pão Quente',
+    ]);
     expect((await owner.get(`/api/v1/orgs/${second.json().id}`)).statusCode).toBe(200);
   });
 });
@@ -77,7 +88,12 @@ describe('companies', () => {
 describe('invitations', () => {
   it('e-mails a link; a new person creates an account from it and joins as seller', async () => {
     const { invitation, token, mail } = await invite('vendedor1@padaria.com.br');
-    expect(invitation).toMatchObject({ email: 'vendedor1@padaria.com.br', role: 'seller', status: 'pending', invitedByName: 'Dona Maria' });
+    expect(invitation).toMatchObject({
+      email: 'vendedor1@padaria.com.br',
+      role: 'seller',
+      status: 'pending',
+      invitedByName: 'Dona Maria',
+    });
     expect(mail.subject).toBe('Dona Maria convidou você para Padaria Pão Quente no PilotoDeVendas.IA');
     expect(linkIn(mail.text)).toBe(`http://localhost:3000/convite/${token}`);
 
@@ -91,7 +107,10 @@ describe('invitations', () => {
       invitedByName: 'Dona Maria',
       accountExists: false,
     });
-    const join = await anon.post(`/api/v1/invitations/${token}/sign-up`, { name: 'Vendedor Um', password: 'senha-segura-123' });
+    const join = await anon.post(`/api/v1/invitations/${token}/sign-up`, {
+      name: 'Vendedor Um',
+      password: 'senha-segura-123',
+    });
     expect(join.statusCode).toBe(201);
     expect(join.json()).toMatchObject({ orgId, role: 'seller' });
     const me = (await anon.get('/api/v1/me')).json();
@@ -100,7 +119,9 @@ describe('invitations', () => {
 
     const reuse = await new TestClient(t.app).post(`/api/v1/invitations/${token}/accept`);
     expect(reuse.statusCode).toBe(401);
-    expect((await anon.post(`/api/v1/invitations/${token}/accept`)).json().error.code).toBe('INVITATION_ALREADY_ACCEPTED');
+    expect((await anon.post(`/api/v1/invitations/${token}/accept`)).json().error.code).toBe(
+      'INVITATION_ALREADY_ACCEPTED',
+    );
   });
 
   it('an existing account accepts while signed in, only with the invited e-mail', async () => {
@@ -108,7 +129,10 @@ describe('invitations', () => {
     const stranger = await signUpVerified(t.app, t.platform, { email: 'outra@pessoa.com' });
     const { token } = await invite('ja-tenho@conta.com', 'admin');
     expect((await new TestClient(t.app).get(`/api/v1/invitations/${token}`)).json().accountExists).toBe(true);
-    const signUp = await new TestClient(t.app).post(`/api/v1/invitations/${token}/sign-up`, { name: 'Xavier', password: 'senha-segura-123' });
+    const signUp = await new TestClient(t.app).post(`/api/v1/invitations/${token}/sign-up`, {
+      name: 'Xavier',
+      password: 'senha-segura-123',
+    });
     expect(signUp.json().error.code).toBe('ACCOUNT_EXISTS');
     const wrong = await stranger.post(`/api/v1/invitations/${token}/accept`);
     expect(wrong.statusCode).toBe(403);
@@ -125,20 +149,28 @@ describe('invitations', () => {
 
     const resent = await owner.post(`/api/v1/orgs/${orgId}/invitations/${invitation.id}/resend`);
     expect(resent.statusCode).toBe(200);
-    const newToken = new URL(linkIn((await lastMailTo(t.platform, 'pendente@padaria.com.br')).text)).pathname.split('/').pop();
+    const newToken = new URL(linkIn((await lastMailTo(t.platform, 'pendente@padaria.com.br')).text)).pathname
+      .split('/')
+      .pop();
     expect(newToken).not.toBe(oldToken);
     expect((await new TestClient(t.app).get(`/api/v1/invitations/${oldToken}`)).statusCode).toBe(404);
 
     expect((await owner.delete(`/api/v1/orgs/${orgId}/invitations/${invitation.id}`)).statusCode).toBe(204);
     const preview = await new TestClient(t.app).get(`/api/v1/invitations/${newToken}`);
     expect(preview.json().status).toBe('revoked');
-    const join = await new TestClient(t.app).post(`/api/v1/invitations/${newToken}/sign-up`, { name: 'Tarde', password: 'senha-segura-123' });
+    const join = await new TestClient(t.app).post(`/api/v1/invitations/${newToken}/sign-up`, {
+      name: 'Tarde',
+      password: 'senha-segura-123',
+    });
     expect(join.statusCode).toBe(410);
     expect(join.json().error.code).toBe('INVITATION_REVOKED');
   });
 
   it('refuses to invite someone already on the team', async () => {
-    const res = await owner.post(`/api/v1/orgs/${orgId}/invitations`, { email: 'DONA@padaria.com.br', role: 'seller' });
+    const res = await owner.post(`/api/v1/orgs/${orgId}/invitations`, {
+      email: 'DONA@padaria.com.br',
+      role: 'seller',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('ALREADY_MEMBER');
   });
@@ -187,11 +219,18 @@ describe('roles and members', () => {
     const members = (await owner.get(`/api/v1/orgs/${orgId}/members`)).json().members;
     const ownerMember = members.find((m: { email: string }) => m.email === 'dona@padaria.com.br');
 
-    const demoteOwner = await admin.patch(`/api/v1/orgs/${orgId}/members/${ownerMember.id}`, { role: 'seller' });
+    const demoteOwner = await admin.patch(`/api/v1/orgs/${orgId}/members/${ownerMember.id}`, {
+      role: 'seller',
+    });
     expect(demoteOwner.statusCode).toBe(403);
-    const selfPromote = await admin.patch(`/api/v1/orgs/${orgId}/members/${adminMemberId}`, { role: 'owner' });
+    const selfPromote = await admin.patch(`/api/v1/orgs/${orgId}/members/${adminMemberId}`, {
+      role: 'owner',
+    });
     expect(selfPromote.statusCode).toBe(403);
-    const inviteOwner = await admin.post(`/api/v1/orgs/${orgId}/invitations`, { email: 'novo-dono@x.com', role: 'owner' });
+    const inviteOwner = await admin.post(`/api/v1/orgs/${orgId}/invitations`, {
+      email: 'novo-dono@x.com',
+      role: 'owner',
+    });
     expect(inviteOwner.statusCode).toBe(403);
 
     const lastOwner = await owner.patch(`/api/v1/orgs/${orgId}/members/${ownerMember.id}`, { role: 'admin' });

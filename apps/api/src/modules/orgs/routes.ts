@@ -4,9 +4,9 @@ import {
   invitationPreviewSchema,
   invitationSchema,
   invitationSignUpBodySchema,
-  meSchema,
   memberSchema,
   membershipSchema,
+  meSchema,
   orgSchema,
   updateMemberBodySchema,
   updateOrgBodySchema,
@@ -37,8 +37,14 @@ export function registerOrgsRoutes(
 
   app.post('/api/v1/orgs', {
     config: { access: 'user' },
-    schema: { tags, summary: 'Criar empresa (quem cria vira proprietário)', body: createOrgBodySchema, response: { 201: orgSchema } },
-    handler: async (request, reply) => reply.status(201).send(await orgs.createOrg(request.auth!.user.id, request.body)),
+    schema: {
+      tags,
+      summary: 'Criar empresa (quem cria vira proprietário)',
+      body: createOrgBodySchema,
+      response: { 201: orgSchema },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await orgs.createOrg(request.auth!.user.id, request.body)),
   });
 
   app.get('/api/v1/orgs/:orgId', {
@@ -49,7 +55,13 @@ export function registerOrgsRoutes(
 
   app.patch('/api/v1/orgs/:orgId', {
     config: { access: { minRole: 'admin' } },
-    schema: { tags, summary: 'Configurações da empresa', params: orgParams, body: updateOrgBodySchema, response: { 200: orgSchema } },
+    schema: {
+      tags,
+      summary: 'Configurações da empresa',
+      params: orgParams,
+      body: updateOrgBodySchema,
+      response: { 200: orgSchema },
+    },
     handler: (request) => orgs.updateOrg(request.member!.orgId, request.body),
   });
 
@@ -73,14 +85,25 @@ export function registerOrgsRoutes(
 
   app.get('/api/v1/orgs/:orgId/invitations', {
     config: { access: { minRole: 'admin' } },
-    schema: { tags, params: orgParams, response: { 200: z.object({ invitations: z.array(invitationSchema) }) } },
+    schema: {
+      tags,
+      params: orgParams,
+      response: { 200: z.object({ invitations: z.array(invitationSchema) }) },
+    },
     handler: async (request) => ({ invitations: await invitations.list(request.member!.orgId) }),
   });
 
   app.post('/api/v1/orgs/:orgId/invitations', {
     config: { access: { minRole: 'admin' } },
-    schema: { tags, summary: 'Convidar por e-mail', params: orgParams, body: createInvitationBodySchema, response: { 201: invitationSchema } },
-    handler: async (request, reply) => reply.status(201).send(await invitations.create(request.member!, request.body)),
+    schema: {
+      tags,
+      summary: 'Convidar por e-mail',
+      params: orgParams,
+      body: createInvitationBodySchema,
+      response: { 201: invitationSchema },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await invitations.create(request.member!, request.body)),
   });
 
   const invitationParams = orgParams.extend({ invitationId: z.uuid() });
@@ -104,13 +127,23 @@ export function registerOrgsRoutes(
 
   app.get('/api/v1/invitations/:token', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Dados públicos de um convite', params: tokenParams, response: { 200: invitationPreviewSchema } },
+    schema: {
+      tags,
+      summary: 'Dados públicos de um convite',
+      params: tokenParams,
+      response: { 200: invitationPreviewSchema },
+    },
     handler: (request) => invitations.preview(request.params.token),
   });
 
   app.post('/api/v1/invitations/:token/accept', {
     config: { access: 'user' },
-    schema: { tags, summary: 'Aceitar convite com a conta atual', params: tokenParams, response: { 200: membershipSchema } },
+    schema: {
+      tags,
+      summary: 'Aceitar convite com a conta atual',
+      params: tokenParams,
+      response: { 200: membershipSchema },
+    },
     handler: (request) => invitations.accept(request.params.token, request.auth!.user),
   });
 
@@ -127,7 +160,10 @@ export function registerOrgsRoutes(
       const email = await invitations.emailForSignUp(request.params.token);
       const ctx = await auth.$context;
       // The invitation link proved the address, so the account starts verified.
-      const user = await ctx.internalAdapter.createUser({ email, name: request.body.name, emailVerified: true }, { method: 'email-password' });
+      const user = await ctx.internalAdapter.createUser(
+        { email, name: request.body.name, emailVerified: true },
+        { method: 'email-password' },
+      );
       await ctx.internalAdapter.linkAccount({
         userId: user.id,
         providerId: 'credential',

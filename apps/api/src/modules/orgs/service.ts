@@ -1,4 +1,4 @@
-import type { CreateOrgBody, Member, Me, Org, UpdateMemberBody, UpdateOrgBody } from '@piloto/contracts';
+import type { CreateOrgBody, Me, Member, Org, UpdateMemberBody, UpdateOrgBody } from '@piloto/contracts';
 import { createOrgBodySchema, hasRole } from '@piloto/contracts';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -79,7 +79,13 @@ export function createOrgsService(db: Db) {
         .where(and(eq(members.userId, userId), eq(members.status, 'active')))
         .orderBy(asc(orgs.name));
       return {
-        user: { id: user.id, name: user.name, email: user.email, emailVerified: user.emailVerified, image: user.image },
+        user: {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          emailVerified: user.emailVerified,
+          image: user.image,
+        },
         memberships: rows,
       };
     },
