@@ -9,7 +9,7 @@ import { startPlatform } from './platform/platform.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = pino(loggerOptions(config.LOG_LEVEL));
+  const logger = pino(loggerOptions(config.LOG_LEVEL, !config.isProduction && process.stdout.isTTY));
   const platform = await startPlatform(config, logger);
   const app = await buildApp(platform);
   if (config.ROLE !== 'web') await platform.startWorkers();

@@ -1,2 +1,3 @@
 export * from './fakeGoogle.ts';
 export * from './fakeHttpServer.ts';
+export * from './fakeSmtp.ts';

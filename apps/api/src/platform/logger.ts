@@ -14,9 +14,18 @@ export const redactPaths = [
   '*.phone',
 ];
 
-export function loggerOptions(level: string): LoggerOptions {
+/** JSON lines for Cloud Logging; readable colored lines when a person runs it in a terminal. */
+export function loggerOptions(level: string, pretty = false): LoggerOptions {
   return {
     level,
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
       req: (req) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
