@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../db/schema/index.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
@@ -125,10 +126,8 @@ describe('tenant isolation', () => {
   });
 
   it('gives every tenant table an org_id column', () => {
-    const tables = Object.values(schema)
-      .filter(
-        (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
-      )
+    const tables = (Object.values(schema) as unknown[])
+      .filter((v): v is PgTable => is(v, PgTable))
       .map((table) => getTableConfig(table));
     expect(tables.length).toBeGreaterThan(NOT_TENANT_TABLES.length);
     for (const table of tables.filter((c) => !NOT_TENANT_TABLES.includes(c.name))) {
