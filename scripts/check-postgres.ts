@@ -12,7 +12,9 @@ try {
     const names = rows.map((r) => r.name);
     if (check === 'report') {
       const { rows: v } = await client.query('show server_version');
-      console.log(`postgresql: ${v[0].server_version}; extensões: ${rows.map((r) => `${r.name} ${r.default_version}`).join(', ')}`);
+      console.log(
+        `postgresql: ${v[0].server_version}; extensões: ${rows.map((r) => `${r.name} ${r.default_version}`).join(', ')}`,
+      );
     }
     if (!names.includes('vector') || !names.includes('unaccent')) process.exitCode = 1;
   }

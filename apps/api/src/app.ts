@@ -13,7 +13,7 @@ import type { Platform } from './platform/platform.ts';
 import { registerPlatformRoutes } from './platform/publicRoutes.ts';
 import { registerTenancy } from './platform/tenancy.ts';
 
-z.config(z.locales.pt());
+z.config(z.locales.ptBR());
 
 /** Builds the HTTP server over a started platform; tests call it too (app.inject). */
 export async function buildApp(
@@ -54,7 +54,8 @@ export async function buildApp(
   registerOrgsRoutes(app, platform);
 
   if (spaIndexPath(config.WEB_DIST)) {
-    await app.register(fastifyStatic, { root: config.WEB_DIST, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt SPA is served without a restart.
+    await app.register(fastifyStatic, { root: config.WEB_DIST, wildcard: true, index: false });
   }
 
   return Object.assign(app, {

@@ -130,6 +130,7 @@ export const invitationPreviewSchema = z.object({
   role: roleSchema,
   status: invitationStatusSchema,
   invitedByName: z.string().nullable(),
+  expiresAt: z.string(),
   accountExists: z.boolean(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;

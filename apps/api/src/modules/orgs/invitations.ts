@@ -192,6 +192,7 @@ export function createInvitationsService(deps: { db: Db; mailer: Mailer; config:
         role: invitation.role,
         status: effectiveStatus(invitation),
         invitedByName,
+        expiresAt: invitation.expiresAt.toISOString(),
         accountExists: Boolean(account),
       };
     },

@@ -105,8 +105,11 @@ describe('invitations', () => {
       role: 'seller',
       status: 'pending',
       invitedByName: 'Dona Maria',
+      expiresAt: expect.any(String),
       accountExists: false,
     });
+    const days = (Date.parse(preview.json().expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
     const join = await anon.post(`/api/v1/invitations/${token}/sign-up`, {
       name: 'Vendedor Um',
       password: 'senha-segura-123',
@@ -175,9 +178,12 @@ describe('invitations', () => {
     expect(res.json().error.code).toBe('ALREADY_MEMBER');
   });
 
-  it('rejects an unknown invitation link with 404', async () => {
-    const res = await new TestClient(t.app).get(`/api/v1/invitations/${'x'.repeat(43)}`);
-    expect(res.statusCode).toBe(404);
+  it('rejects an unknown or malformed invitation link with 404', async () => {
+    for (const token of ['x'.repeat(43), 'curto']) {
+      const res = await new TestClient(t.app).get(`/api/v1/invitations/${token}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
   });
 });
 

@@ -123,7 +123,8 @@ export function registerOrgsRoutes(
     },
   });
 
-  const tokenParams = z.object({ token: z.string().min(20).max(100) });
+  // Any malformed token is simply an unknown invitation (404), not a validation error.
+  const tokenParams = z.object({ token: z.string().max(200) });
 
   app.get('/api/v1/invitations/:token', {
     config: { access: 'public' },
