@@ -99,8 +99,8 @@ describe('owner signs up, creates a company and invites a seller', () => {
     await seller.getByRole('heading', { name: 'Acesso restrito' }).waitFor();
     await snap(seller, '09-acesso-restrito');
     const orgId = await seller.evaluate(async () => {
-      const me = await (await fetch('/api/v1/me')).json();
-      return me.memberships[0].orgId as string;
+      const me = (await (await fetch('/api/v1/me')).json()) as { memberships: Array<{ orgId: string }> };
+      return me.memberships[0].orgId;
     });
     const status = await seller.evaluate(
       async (id) => (await fetch(`/api/v1/orgs/${id}/members`)).status,
