@@ -57,11 +57,15 @@ describe('e-mail through SMTP', () => {
         return r.status === 'failed' ? r : undefined;
       });
       expect(row.error).toMatch(/421|not available/i);
-      const jobs = await t.platform.database.pool.query(
-        "select state from pgboss.job where name = 'mail.send' and data->>'mailId' = $1",
-        [id],
-      );
-      expect(jobs.rows[0].state).toBe('retry');
+      // The handler records the failure, then throws so pg-boss schedules a retry.
+      const state = await until(async () => {
+        const jobs = await t.platform.database.pool.query(
+          "select state from pgboss.job where name = 'mail.send' and data->>'mailId' = $1",
+          [id],
+        );
+        return jobs.rows[0]?.state === 'active' ? undefined : jobs.rows[0]?.state;
+      });
+      expect(state).toBe('retry');
     } finally {
       smtp.setDown(false);
     }
