@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerOrgsRoutes } from './modules/orgs/routes.ts';
@@ -21,16 +21,19 @@ export async function buildApp(
 ): Promise<FastifyInstance & { markShuttingDown: () => void }> {
   const { config } = platform;
   let shuttingDown = false;
-  const app: FastifyInstance = Fastify({
+  const options: FastifyServerOptions & { loggerInstance: FastifyBaseLogger } = {
     loggerInstance: platform.logger as FastifyBaseLogger,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    // Trust exactly TRUST_PROXY hops from our side (the socket peer first); the client is the next address.
+    // Fastify's own numeric option fails closed, so say it as a function. 0 trusts nobody.
+    trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
-  });
+  };
+  const app: FastifyInstance = Fastify(options);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -45,3 +45,12 @@ describe('config', () => {
     expect(() => loadConfig({ AUTH_SECRET: 'curta' })).toThrow(/pelo menos 32/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts a number of proxy hops, never every X-Forwarded-For entry', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+  });
+});

@@ -4,9 +4,7 @@ import { z } from 'zod';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFromEnv = z.enum(['true', 'false', 'yes', 'no']).transform((v) => v === 'true' || v === 'yes');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,8 +26,16 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   /** OpenID issuer for Google sign-in; configurable so tests reach a local fake. */
   GOOGLE_ISSUER: z.url().default('https://accounts.google.com'),
-  /** Behind Cloud Run's proxy: trust X-Forwarded-* for the client IP (rate limits) and protocol. */
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /**
+   * How many proxies in front of us append to X-Forwarded-For (Cloud Run: 1). "true" means 1, never "all":
+   * the client writes the leftmost entry itself, and trusting it would let anyone dodge the rate limits.
+   */
+  TRUST_PROXY: z
+    .union([booleanFromEnv, z.coerce.number().int().min(0).max(5)])
+    .transform((v) => (v === true ? 1 : v === false ? 0 : v))
+    .default(0),
+  /** Cloud Storage bucket for media; unset → files under DATA_DIR/files. */
+  MEDIA_BUCKET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
   BODY_LIMIT_BYTES: z.coerce

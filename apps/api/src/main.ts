@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => {
       logger.error('encerramento demorou demais; saindo à força');
       process.exit(1);
-    }, 25_000);
+    }, 9_000); // Cloud Run kills the instance 10 s after SIGTERM
     force.unref();
     try {
       await app.close();

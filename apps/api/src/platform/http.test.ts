@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { startTestApp, TEST_APP_URL, type TestApp } from '../testing/harness.ts';
 import { signUpVerified, type TestClient } from '../testing/session.ts';
 
 let t: TestApp;
@@ -76,5 +76,27 @@ describe('API conventions', () => {
     const ui = await client.get('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);
+  });
+});
+
+describe('client address behind a proxy', () => {
+  it('rate-limits by the address the proxy appended, not one the client wrote', async () => {
+    const behind = await startTestApp({ TRUST_PROXY: '1', AUTH_RATE_LIMIT_MAX: '2' });
+    try {
+      const attempt = (clientWrote: string, proxySaw: string) =>
+        behind.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in/email',
+          payload: { email: 'ninguem@x.com', password: 'senha-errada-1' },
+          remoteAddress: '10.0.0.1',
+          headers: { origin: TEST_APP_URL, 'x-forwarded-for': `${clientWrote}, ${proxySaw}` },
+        });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await attempt(`6.6.6.${i}`, '203.0.113.7')).statusCode);
+      expect(statuses).toEqual([401, 401, 429]);
+      expect((await attempt('6.6.6.9', '198.51.100.20')).statusCode).toBe(401);
+    } finally {
+      await behind.close();
+    }
   });
 });

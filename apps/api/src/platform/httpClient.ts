@@ -58,7 +58,7 @@ export function createHttpClient(logger: Logger, defaults: { timeoutMs?: number 
     async request(service, req) {
       const started = performance.now();
       const headers: Record<string, string> = { ...req.headers };
-      let body: BodyInit | undefined;
+      let body: RequestInit['body'];
       if (req.body === undefined) body = undefined;
       else if (typeof req.body === 'string' || req.body instanceof FormData) body = req.body;
       else if (Buffer.isBuffer(req.body)) body = new Uint8Array(req.body);

@@ -54,6 +54,6 @@ export async function startJobs(connectionString: string, logger: Logger): Promi
     },
     schedule: (queue, cron, data, timeZone) =>
       boss.schedule(queue, cron, data ?? {}, { tz: timeZone ?? 'UTC' }),
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    stop: () => boss.stop({ graceful: true, timeout: 7_000 }),
   };
 }

@@ -25,7 +25,10 @@ export function loggerOptions(level: string, pretty = false): LoggerOptions {
             options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
           },
         }
-      : {}),
+      : {
+          // Cloud Logging reads `severity`; pino's numeric level alone shows up as DEFAULT.
+          formatters: { level: (label: string, level: number) => ({ level, severity: label.toUpperCase() }) },
+        }),
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
       req: (req) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),

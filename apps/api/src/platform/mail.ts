@@ -35,6 +35,15 @@ export function createMailer(deps: { config: Config; db: Db; jobs: Jobs; logger:
     async deliver(mailId) {
       const [mail] = await db.select().from(mailLog).where(eq(mailLog.id, mailId));
       if (!mail || mail.status === 'sent') return;
+      if (!transport && config.isProduction) {
+        // Never print links with tokens to a production log.
+        logger.error({ mailId, to: mail.to }, 'SMTP_URL não configurado: e-mail não enviado');
+        await db
+          .update(mailLog)
+          .set({ status: 'failed', error: 'SMTP_URL não configurado' })
+          .where(eq(mailLog.id, mailId));
+        return;
+      }
       if (!transport) {
         logger.info(
           { mailId, subject: mail.subject },
