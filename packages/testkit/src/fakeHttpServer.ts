@@ -8,12 +8,14 @@ export type FakeHttpRequest = {
   query: Record<string, string>;
   headers: Record<string, string>;
   body?: unknown;
+  /** The bytes as sent (multipart uploads, signatures). */
+  rawBody: Buffer;
 };
 
 export type FakeHttpResponse = {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 };
 
 export type FakeHttpHandler = (request: FakeHttpRequest) => FakeHttpResponse | Promise<FakeHttpResponse>;
@@ -36,6 +38,10 @@ export function jsonResponse(
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
     body: JSON.stringify(body),
   };
+}
+
+export function bytesResponse(status: number, body: Buffer, contentType: string): FakeHttpResponse {
+  return { status, headers: { 'content-type': contentType, 'content-length': String(body.length) }, body };
 }
 
 export function htmlResponse(status: number, html: string): FakeHttpResponse {
@@ -91,7 +97,8 @@ export async function startFakeHttpServer(handle: FakeHttpHandler): Promise<Fake
 async function readRequest(req: IncomingMessage): Promise<FakeHttpRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const rawBody = Buffer.concat(chunks);
+  const text = rawBody.toString('utf8');
 
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const headers: Record<string, string> = {};
@@ -105,6 +112,7 @@ async function readRequest(req: IncomingMessage): Promise<FakeHttpRequest> {
     query: Object.fromEntries(url.searchParams),
     headers,
     body: text === '' ? undefined : parseBody(text, headers['content-type'] ?? ''),
+    rawBody,
   };
 }
 
