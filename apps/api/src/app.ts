@@ -6,6 +6,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerChannelRoutes } from './modules/channels/routes.ts';
+import { registerWebhookRoutes } from './modules/channels/webhooks.ts';
+import { registerConversationRoutes } from './modules/conversations/routes.ts';
 import { registerOrgsRoutes } from './modules/orgs/routes.ts';
 import { registerAuthRoutes } from './platform/auth.ts';
 import { registerHttpConventions } from './platform/http.ts';
@@ -55,6 +58,12 @@ export async function buildApp(
   registerAuthRoutes(app, platform.auth, config);
   registerPlatformRoutes(app, { ...platform, isShuttingDown: () => shuttingDown });
   registerOrgsRoutes(app, platform);
+  registerChannelRoutes(app, platform);
+  registerConversationRoutes(app, platform);
+  registerWebhookRoutes(app, {
+    ...platform,
+    onConnected: (channelId) => platform.outbox.resumeChannel(channelId),
+  });
 
   if (spaIndexPath(config.WEB_DIST)) {
     // wildcard: files are looked up per request, so a rebuilt SPA is served without a restart.

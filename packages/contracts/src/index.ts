@@ -1,2 +1,4 @@
+export * from './channels.ts';
 export * from './errors.ts';
+export * from './inbox.ts';
 export * from './orgs.ts';

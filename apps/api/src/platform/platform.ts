@@ -2,13 +2,27 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
+import { createOutbox, SEND_QUEUE } from '../modules/channels/outbox.ts';
+import { createChannelsService } from '../modules/channels/service.ts';
+import { MEDIA_QUEUE, processWebhookEvent, WEBHOOK_QUEUE } from '../modules/channels/webhooks.ts';
+import { createIngest } from '../modules/conversations/ingest.ts';
+import { createMediaService } from '../modules/conversations/media.ts';
+import { createSellerTools } from '../modules/conversations/sellerTools.ts';
+import { createConversationsService } from '../modules/conversations/service.ts';
 import { createInvitationsService } from '../modules/orgs/invitations.ts';
 import { createOrgsService } from '../modules/orgs/service.ts';
 import { createAuth } from './auth.ts';
+import { createSecretBox } from './crypto.ts';
+import { createHttpClient } from './httpClient.ts';
 import { type Jobs, startJobs } from './jobs.ts';
 import { createMailer, MAIL_QUEUE } from './mail.ts';
 import { createInProcessEventBus, createPostgresEventBus, type EventBus } from './realtime.ts';
 import { resolveAuthSecret } from './secret.ts';
+import { createLocalStorage, storageRoot } from './storage.ts';
+
+const HEALTH_QUEUE = 'channel.health';
+const WEBHOOK_RETRY_LIMIT = 5;
+const MEDIA_RETRY_LIMIT = 4;
 
 /** Everything a server or worker process holds: database, jobs, event bus and the module services. */
 export async function startPlatform(config: Config, logger: Logger) {
@@ -21,11 +35,33 @@ export async function startPlatform(config: Config, logger: Logger) {
       : await createPostgresEventBus(database.url, database.pool, logger);
     const mailer = createMailer({ config, db: database.db, jobs, logger });
     await jobs.defineQueue({ name: MAIL_QUEUE, retryLimit: 5, retryDelay: 30 });
-    const auth = createAuth({ config, db: database.db, mailer, secret: resolveAuthSecret(config) });
+    const secret = resolveAuthSecret(config);
+    const auth = createAuth({ config, db: database.db, mailer, secret });
+    const db = database.db;
+    const http = createHttpClient(logger);
+    const storage = createLocalStorage(storageRoot(config));
+    const channels = createChannelsService({ db, box: createSecretBox(secret), config, http, bus, logger });
+    const ingest = createIngest({ db, bus });
+    const outbox = createOutbox({ db, jobs, bus, storage, channels, logger });
+    const conversations = createConversationsService({ db, bus, outbox });
+    const media = createMediaService({ db, storage, channels, bus });
     const services = {
-      orgs: createOrgsService(database.db),
-      invitations: createInvitationsService({ db: database.db, mailer, config }),
+      orgs: createOrgsService(db),
+      invitations: createInvitationsService({ db, mailer, config }),
+      channels,
+      ingest,
+      outbox,
+      conversations,
+      media,
+      sellerTools: createSellerTools({ db, bus }),
+      storage,
+      http,
     };
+    await jobs.defineQueue({ name: WEBHOOK_QUEUE, retryLimit: WEBHOOK_RETRY_LIMIT, retryDelay: 2 });
+    await jobs.defineQueue({ name: SEND_QUEUE, retryLimit: 5, retryDelay: 5 });
+    await jobs.defineQueue({ name: MEDIA_QUEUE, retryLimit: MEDIA_RETRY_LIMIT, retryDelay: 10 });
+    await jobs.defineQueue({ name: HEALTH_QUEUE, retryLimit: 0 });
+    const webhookDeps = { db, jobs, channels, ingest, onConnected: (id: string) => outbox.resumeChannel(id) };
 
     return {
       config,
@@ -40,6 +76,31 @@ export async function startPlatform(config: Config, logger: Logger) {
       /** Queue handlers; only processes with ROLE all or worker call this. */
       async startWorkers() {
         await jobs.work<{ mailId: string }>(MAIL_QUEUE, (data) => mailer.deliver(data.mailId));
+        await jobs.work<{ eventId: string }>(
+          WEBHOOK_QUEUE,
+          (data, job) => processWebhookEvent(webhookDeps, data.eventId, job, WEBHOOK_RETRY_LIMIT),
+          { batchSize: 5, pollingIntervalSeconds: 0.5 },
+        );
+        await jobs.work<{ messageId: string }>(SEND_QUEUE, (data) => outbox.send(data.messageId), {
+          batchSize: 1,
+          pollingIntervalSeconds: 0.5,
+        });
+        await jobs.work<{ messageId: string }>(MEDIA_QUEUE, (data, job) =>
+          media.fetch(data.messageId, job, MEDIA_RETRY_LIMIT),
+        );
+        // Connection health: unofficial numbers drop; the inbox shows it and queued messages wait.
+        await jobs.work(HEALTH_QUEUE, async () => {
+          for (const row of await channels.listForHealthCheck()) {
+            const loaded = channels.load(row);
+            const result = await loaded.provider.checkConnection(loaded.ctx).catch((error: Error) => ({
+              state: 'disconnected' as const,
+              detail: error.message,
+            }));
+            const { changed } = await channels.setStatus(row, result.state, result.detail ?? null);
+            if (changed && result.state === 'connected') await outbox.resumeChannel(row.id);
+          }
+        });
+        await jobs.schedule(HEALTH_QUEUE, '*/5 * * * *');
       },
       async stop() {
         await jobs.stop().catch((error) => logger.error({ err: error }, 'stopping jobs'));

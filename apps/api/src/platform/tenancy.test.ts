@@ -21,7 +21,18 @@ const NOT_TENANT_TABLES = [
 let t: TestApp;
 let ownerA: TestClient;
 let ownerB: TestClient;
-const ids = { orgA: '', orgB: '', memberB: '', invitationB: '' };
+const ids = {
+  orgA: '',
+  orgB: '',
+  memberB: '',
+  invitationB: '',
+  channelB: '',
+  conversationB: '',
+  contactB: '',
+  messageB: '',
+  labelB: '',
+  quickReplyB: '',
+};
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -48,6 +59,27 @@ beforeAll(async () => {
       role: 'seller',
     })
   ).json().id;
+  // Company B's inbox: a sandbox number, a lead's conversation, a label and a quick reply.
+  ids.channelB = (
+    await ownerB.post(`/api/v1/orgs/${ids.orgB}/channels`, { provider: 'sandbox', name: 'Simulador B' })
+  ).json().id;
+  await ownerB.post(`/api/v1/orgs/${ids.orgB}/channels/${ids.channelB}/sandbox/messages`, {
+    leadPhone: '5511987651111',
+    leadName: 'Lead B',
+    text: 'segredo da empresa B',
+  });
+  const conv = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/conversations`)).json().conversations[0];
+  ids.conversationB = conv.id;
+  ids.contactB = conv.contact.id;
+  ids.messageB = (
+    await ownerB.get(`/api/v1/orgs/${ids.orgB}/conversations/${conv.id}/messages`)
+  ).json().messages[0].id;
+  ids.labelB = (
+    await ownerB.post(`/api/v1/orgs/${ids.orgB}/labels`, { name: 'VIP', color: '#0f766e' })
+  ).json().id;
+  ids.quickReplyB = (
+    await ownerB.post(`/api/v1/orgs/${ids.orgB}/quick-replies`, { shortcut: 'oi', text: 'Olá!' })
+  ).json().id;
 });
 afterAll(() => t?.close());
 
@@ -60,6 +92,29 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /api/v1/orgs/:orgId/members/:memberId': { role: 'admin', status: 'inactive' },
   'POST /api/v1/orgs/:orgId/invitations': { email: 'intruso@empresa-a.com', role: 'seller' },
   'POST /api/v1/orgs/:orgId/invitations/:invitationId/resend': {},
+  'POST /api/v1/orgs/:orgId/channels': { provider: 'sandbox', name: 'Intruso' },
+  'PATCH /api/v1/orgs/:orgId/channels/:channelId': { name: 'Tomado' },
+  'POST /api/v1/orgs/:orgId/channels/:channelId/check': {},
+  'POST /api/v1/orgs/:orgId/channels/:channelId/sandbox/messages': {
+    leadPhone: '5511987650000',
+    leadName: 'X',
+    text: 'x',
+  },
+  'POST /api/v1/orgs/:orgId/channels/:channelId/sandbox/read': { leadPhone: '5511987651111' },
+  'PATCH /api/v1/orgs/:orgId/conversations/:conversationId': { status: 'closed' },
+  'PUT /api/v1/orgs/:orgId/conversations/:conversationId/labels': { labelIds: [] },
+  'POST /api/v1/orgs/:orgId/conversations/:conversationId/read': {},
+  'POST /api/v1/orgs/:orgId/conversations/:conversationId/messages': { text: 'invadindo' },
+  'POST /api/v1/orgs/:orgId/labels': { name: 'Intrusa', color: '#000000' },
+  'PATCH /api/v1/orgs/:orgId/contacts/:contactId': { name: 'Renomeado' },
+  'POST /api/v1/orgs/:orgId/contacts/:contactId/notes': { text: 'nota intrusa' },
+  'POST /api/v1/orgs/:orgId/quick-replies': { shortcut: 'intruso', text: 'x' },
+  'POST /api/v1/orgs/:orgId/uploads': {},
+};
+
+/** Required query strings, for the same reason. */
+const sampleQueries: Record<string, string> = {
+  'GET /api/v1/orgs/:orgId/channels/:channelId/sandbox': '?leadPhone=5511987651111',
 };
 
 function bodyFor(method: string, url: string): unknown {
@@ -71,7 +126,17 @@ function bodyFor(method: string, url: string): unknown {
 
 /** Fills a route's parameters with company B's resources (or a random id for anything unknown). */
 function urlFor(url: string, orgId: string): string {
-  const values: Record<string, string> = { orgId, memberId: ids.memberB, invitationId: ids.invitationB };
+  const values: Record<string, string> = {
+    orgId,
+    memberId: ids.memberB,
+    invitationId: ids.invitationB,
+    channelId: ids.channelB,
+    conversationId: ids.conversationB,
+    contactId: ids.contactB,
+    messageId: ids.messageB,
+    labelId: ids.labelB,
+    quickReplyId: ids.quickReplyB,
+  };
   return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? randomUUID());
 }
 
@@ -85,7 +150,7 @@ describe('tenant isolation', () => {
     const checked: string[] = [];
     for (const route of t.app.apiRoutes.filter((r) => typeof r.access === 'object')) {
       for (const orgId of [ids.orgB, ids.orgA]) {
-        const url = urlFor(route.url, orgId);
+        const url = urlFor(route.url, orgId) + (sampleQueries[`${route.method} ${route.url}`] ?? '');
         // With A's own org id, only routes that name another resource of B can leak.
         if (orgId === ids.orgA && url === route.url.replace(':orgId', ids.orgA)) continue;
         const res = await ownerA.request(route.method as 'GET', url, bodyFor(route.method, route.url));
@@ -105,6 +170,20 @@ describe('tenant isolation', () => {
     expect((await ownerB.get(`/api/v1/orgs/${ids.orgB}`)).json().name).toBe('Empresa B');
     const invitations = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/invitations`)).json().invitations;
     expect(invitations.map((i: { id: string }) => i.id)).toContain(ids.invitationB);
+    const conv = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/conversations/${ids.conversationB}`)).json();
+    expect(conv).toMatchObject({ status: 'open', contact: { name: 'Lead B' }, labels: [] });
+    const msgs = (
+      await ownerB.get(`/api/v1/orgs/${ids.orgB}/conversations/${ids.conversationB}/messages`)
+    ).json().messages;
+    expect(msgs.map((m: { text: string }) => m.text)).toEqual(['segredo da empresa B']);
+    const channels = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/channels`)).json().channels;
+    expect(channels.map((c: { name: string }) => c.name)).toEqual(['Simulador B']);
+    expect((await ownerB.get(`/api/v1/orgs/${ids.orgB}/labels`)).json().labels).toHaveLength(1);
+    expect(
+      (await ownerB.get(`/api/v1/orgs/${ids.orgB}/contacts/${ids.contactB}/notes`)).json().notes,
+    ).toEqual([]);
+    // And company A sees none of B's conversations.
+    expect((await ownerA.get(`/api/v1/orgs/${ids.orgA}/conversations`)).json().conversations).toEqual([]);
   });
 
   it('answers 401 to anonymous callers on every non-public route', async () => {

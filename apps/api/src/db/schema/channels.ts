@@ -1,0 +1,257 @@
+import type { ChannelStatus, ProviderKindName } from '@piloto/contracts';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgs } from './orgs.ts';
+
+/** A WhatsApp number connected through one provider. Credentials (and the webhook secret) are encrypted. */
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    provider: text('provider').$type<ProviderKindName>().notNull(),
+    phoneNumber: text('phone_number'),
+    /** AES-256-GCM of JSON { credentials, webhookSecret } (platform/crypto.ts). */
+    secrets: text('secrets').notNull(),
+    /** Cloud API routes webhooks by phone_number_id; kept in clear to find the channel. */
+    externalId: text('external_id'),
+    status: text('status').$type<ChannelStatus>().notNull().default('unknown'),
+    statusDetail: text('status_detail'),
+    statusCheckedAt: timestamp('status_checked_at', { withTimezone: true }),
+    dailySendLimit: integer('daily_send_limit'),
+    /** Earliest time the next automated send may go out (per-number pacing with jitter). */
+    nextSendAt: timestamp('next_send_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('channels_org_idx').on(t.orgId)],
+);
+
+/** Every webhook delivery, kept raw with what became of it: nothing a provider sends is lost. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    status: text('status').$type<'accepted' | 'rejected' | 'processed' | 'failed'>().notNull(),
+    reason: text('reason'),
+    body: text('body').notNull(),
+    /** The normalized events parsed from the body (what the worker applies). */
+    events: jsonb('events'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [index('webhook_events_channel_idx').on(t.channelId, t.status, t.receivedAt)],
+);
+
+/** A lead (or any person who writes). One person may have several identities (phone, LID, BSUID). */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** E.164 (+55DD9XXXXXXXX), normalized with the Brazilian 9th digit. */
+    phoneE164: text('phone_e164'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contacts_org_phone_idx').on(t.orgId, t.phoneE164)],
+);
+
+export const contactIdentities = pgTable(
+  'contact_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'phone' | 'lid' | 'bsuid'>().notNull(),
+    /** phone: E.164; lid: "…@lid"; bsuid: as Meta sends it. */
+    value: text('value').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contact_identities_uq').on(t.orgId, t.kind, t.value),
+    index('contact_identities_contact_idx').on(t.contactId),
+  ],
+);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+    /** members.id of the seller in charge. */
+    assigneeMemberId: uuid('assignee_member_id'),
+    aiActive: boolean('ai_active').notNull().default(true),
+    /** The raw provider id replies go to (Z-API phone, Evolution remoteJid, Cloud wa_id). */
+    replyTo: text('reply_to').notNull(),
+    unreadCount: integer('unread_count').notNull().default(0),
+    lastMessageId: uuid('last_message_id'),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+    /** Last time the lead wrote (Cloud API's 24-hour window). */
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open conversation per contact and channel.
+    uniqueIndex('conversations_open_uq').on(t.channelId, t.contactId).where(sql`status = 'open'`),
+    index('conversations_inbox_idx').on(t.orgId, t.status, t.lastMessageAt),
+  ],
+);
+
+export type StoredMedia = {
+  storageKey: string | null;
+  mimeType: string | null;
+  fileName: string | null;
+  sizeBytes: number | null;
+  seconds: number | null;
+  voice: boolean;
+  error: string | null;
+  /** Where to fetch it from the provider, until it is stored. */
+  ref?: unknown;
+};
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    providerMessageId: text('provider_message_id'),
+    direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+    senderType: text('sender_type').$type<'contact' | 'member' | 'ai' | 'phone' | 'system'>().notNull(),
+    senderMemberId: uuid('sender_member_id'),
+    kind: text('kind').notNull(),
+    text: text('text'),
+    media: jsonb('media').$type<StoredMedia>(),
+    /** location, contacts and reaction payloads. */
+    extra: jsonb('extra').$type<Record<string, unknown>>(),
+    quotedMessageId: uuid('quoted_message_id'),
+    quotedProviderMessageId: text('quoted_provider_message_id'),
+    status: text('status').notNull(),
+    statusDetail: text('status_detail'),
+    attempts: integer('attempts').notNull().default(0),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    providerTimestamp: timestamp('provider_timestamp', { withTimezone: true }),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Dedupe only on (channel, provider message id): two messages with the same text are both kept.
+    uniqueIndex('messages_provider_uq').on(t.channelId, t.providerMessageId),
+    index('messages_conversation_idx').on(t.conversationId, t.createdAt),
+    index('messages_text_search_idx').using('gin', sql`to_tsvector('pt_unaccent', coalesce(${t.text}, ''))`),
+  ],
+);
+
+export const labels = pgTable(
+  'labels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    color: text('color').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('labels_org_name_uq').on(t.orgId, t.name)],
+);
+
+export const conversationLabels = pgTable(
+  'conversation_labels',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    labelId: uuid('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('conversation_labels_uq').on(t.conversationId, t.labelId)],
+);
+
+export const contactNotes = pgTable('contact_notes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  contactId: uuid('contact_id')
+    .notNull()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  authorMemberId: uuid('author_member_id'),
+  text: text('text').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const quickReplies = pgTable(
+  'quick_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    shortcut: text('shortcut').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('quick_replies_org_shortcut_uq').on(t.orgId, t.shortcut)],
+);
+
+/** Files a member uploaded to attach to a message (kept in storage under storageKey). */
+export const uploads = pgTable('uploads', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  storageKey: text('storage_key').notNull(),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  uploadedByMemberId: uuid('uploaded_by_member_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,237 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.ts';
+import { channels, conversations, messages, type StoredMedia } from '../../db/schema/index.ts';
+import { ProviderError } from '../../platform/httpClient.ts';
+import type { Jobs } from '../../platform/jobs.ts';
+import type { EventBus } from '../../platform/realtime.ts';
+import type { Storage } from '../../platform/storage.ts';
+import type { OutgoingMessage } from './provider.ts';
+import type { ChannelsService } from './service.ts';
+
+export const SEND_QUEUE = 'channel.send';
+export const MAX_SEND_ATTEMPTS = 5;
+/** A sent message with no word from WhatsApp after this long is flagged in the inbox. */
+export const STUCK_AFTER_MS = 10 * 60 * 1000;
+const WAIT_FOR_CONNECTION_MS = 30_000;
+/** Unofficial numbers: a human-like gap between automated sends, so nothing bursts a number into a ban. */
+export const PACING_JITTER_MS = { min: 1500, max: 4000 };
+
+export type QueueOutbound = {
+  orgId: string;
+  conversationId: string;
+  senderType: 'member' | 'ai' | 'system';
+  senderMemberId?: string | null;
+  kind: 'text' | 'image' | 'document' | 'audio' | 'video';
+  text?: string | null;
+  media?: StoredMedia | null;
+  quotedMessageId?: string | null;
+};
+
+/**
+ * Every outgoing message is a row first, then sent by a job: retried with backoff, paced per number,
+ * held while the number is disconnected, and never silently lost (it ends sent or failed with a reason).
+ */
+export function createOutbox(deps: {
+  db: Db;
+  jobs: Jobs;
+  bus: EventBus;
+  storage: Storage;
+  channels: ChannelsService;
+  logger: Logger;
+}) {
+  const { db, jobs, bus, storage, channels: channelsService, logger } = deps;
+  const publish = (orgId: string, conversationId: string, messageId: string) =>
+    bus.publish(`org:${orgId}`, { type: 'message.updated', conversationId, messageId });
+
+  async function setState(
+    id: string,
+    status: string,
+    statusDetail: string | null,
+    extra: Partial<typeof messages.$inferInsert> = {},
+  ) {
+    const [row] = await db
+      .update(messages)
+      .set({ status, statusDetail, ...extra })
+      .where(eq(messages.id, id))
+      .returning({ orgId: messages.orgId, conversationId: messages.conversationId });
+    if (row) await publish(row.orgId, row.conversationId, id);
+  }
+
+  async function later(messageId: string, ms: number) {
+    await jobs.send(SEND_QUEUE, { messageId }, { startAfter: new Date(Date.now() + ms) });
+  }
+
+  /** Reserves this number's next send slot (pacing with jitter); returns how long to wait for it. */
+  async function reserveSlot(channelId: string): Promise<number> {
+    const gap = PACING_JITTER_MS.min + Math.random() * (PACING_JITTER_MS.max - PACING_JITTER_MS.min);
+    const [row] = await db
+      .update(channels)
+      .set({
+        nextSendAt: sql`greatest(coalesce(${channels.nextSendAt}, now()), now()) + make_interval(secs => ${gap / 1000})`,
+      })
+      .where(eq(channels.id, channelId))
+      .returning({
+        waitMs: sql<number>`extract(epoch from (${channels.nextSendAt} - now())) * 1000 - ${gap}`,
+      });
+    return Math.max(0, Number(row?.waitMs ?? 0));
+  }
+
+  async function sentToday(channelId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.channelId, channelId),
+          eq(messages.direction, 'outbound'),
+          sql`${messages.acceptedAt} >= date_trunc('day', now())`,
+        ),
+      );
+    return row.n;
+  }
+
+  return {
+    async queue(input: QueueOutbound): Promise<string> {
+      const [conv] = await db
+        .select({ channelId: conversations.channelId })
+        .from(conversations)
+        .where(and(eq(conversations.id, input.conversationId), eq(conversations.orgId, input.orgId)));
+      const [row] = await db
+        .insert(messages)
+        .values({
+          orgId: input.orgId,
+          conversationId: input.conversationId,
+          channelId: conv.channelId,
+          direction: 'outbound',
+          senderType: input.senderType,
+          senderMemberId: input.senderMemberId ?? null,
+          kind: input.kind,
+          text: input.text ?? null,
+          media: input.media ?? null,
+          quotedMessageId: input.quotedMessageId ?? null,
+          status: 'queued',
+        })
+        .returning({ id: messages.id, createdAt: messages.createdAt });
+      await db
+        .update(conversations)
+        .set({ lastMessageId: row.id, lastMessageAt: row.createdAt, updatedAt: new Date() })
+        .where(eq(conversations.id, input.conversationId));
+      await jobs.send(SEND_QUEUE, { messageId: row.id });
+      await bus.publish(`org:${input.orgId}`, {
+        type: 'message.created',
+        conversationId: input.conversationId,
+        messageId: row.id,
+      });
+      await bus.publish(`org:${input.orgId}`, {
+        type: 'conversation.updated',
+        conversationId: input.conversationId,
+      });
+      return row.id;
+    },
+
+    /** The `channel.send` job. Runs twice safely: only a queued message is claimed. */
+    async send(messageId: string): Promise<void> {
+      const [msg] = await db.select().from(messages).where(eq(messages.id, messageId));
+      if (!msg || msg.status !== 'queued') return;
+      const [conv] = await db.select().from(conversations).where(eq(conversations.id, msg.conversationId));
+      const row = await channelsService.getRow(msg.orgId, msg.channelId).catch(() => null);
+      if (!row) {
+        await setState(msg.id, 'failed', 'O número foi removido antes do envio');
+        return;
+      }
+      if (row.provider !== 'sandbox' && (row.status === 'disconnected' || row.status === 'qr_needed')) {
+        await setState(msg.id, 'queued', `Aguardando o número ${row.name} reconectar`);
+        await later(msg.id, WAIT_FOR_CONNECTION_MS);
+        return;
+      }
+      if (row.provider === 'zapi' || row.provider === 'evolution') {
+        if (row.dailySendLimit && (await sentToday(row.id)) >= row.dailySendLimit) {
+          await setState(
+            msg.id,
+            'queued',
+            `Limite diário de ${row.dailySendLimit} envios deste número atingido; sai amanhã`,
+          );
+          await later(msg.id, 60 * 60 * 1000);
+          return;
+        }
+        const wait = await reserveSlot(row.id);
+        if (wait > 15_000) {
+          await later(msg.id, wait);
+          return;
+        }
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      const [claimed] = await db
+        .update(messages)
+        .set({ status: 'sending', attempts: sql`${messages.attempts} + 1` })
+        .where(and(eq(messages.id, msg.id), eq(messages.status, 'queued')))
+        .returning({ attempts: messages.attempts });
+      if (!claimed) return;
+
+      const { provider, ctx } = channelsService.load(row);
+      try {
+        const outgoing: OutgoingMessage = {
+          to: conv.replyTo,
+          kind: msg.kind === 'video' ? 'document' : (msg.kind as OutgoingMessage['kind']),
+        };
+        if (msg.text) outgoing.text = msg.text;
+        if (msg.media?.storageKey) {
+          outgoing.media = {
+            data: await storage.get(msg.media.storageKey),
+            mimeType: msg.media.mimeType ?? 'application/octet-stream',
+            fileName: msg.media.fileName ?? 'arquivo',
+            caption: msg.text ?? undefined,
+            voice: msg.media.voice,
+          };
+        }
+        if (msg.quotedMessageId) {
+          const [quoted] = await db
+            .select({ pid: messages.providerMessageId })
+            .from(messages)
+            .where(eq(messages.id, msg.quotedMessageId));
+          if (quoted?.pid) outgoing.replyToProviderMessageId = quoted.pid;
+        }
+        const result = await provider.send(ctx, outgoing);
+        // The sandbox has no phone in between: it is delivered as soon as it is "sent".
+        await setState(msg.id, row.provider === 'sandbox' ? 'delivered' : 'accepted', null, {
+          providerMessageId: result.providerMessageId,
+          acceptedAt: new Date(),
+        });
+      } catch (error) {
+        const retryable = error instanceof ProviderError ? error.retryable : true;
+        const reason =
+          error instanceof ProviderError ? error.message : `Erro inesperado: ${(error as Error).message}`;
+        if (!(error instanceof ProviderError))
+          logger.error({ err: error, messageId: msg.id }, 'send failed unexpectedly');
+        if (retryable && claimed.attempts < MAX_SEND_ATTEMPTS) {
+          const retryAfter =
+            (error instanceof ProviderError && error.retryAfterMs) || backoffMs(claimed.attempts);
+          await setState(
+            msg.id,
+            'queued',
+            `${reason} — nova tentativa ${claimed.attempts + 1} de ${MAX_SEND_ATTEMPTS} em ${Math.round(retryAfter / 1000)} s`,
+          );
+          await later(msg.id, retryAfter);
+        } else {
+          await setState(msg.id, 'failed', reason);
+        }
+      }
+    },
+
+    /** The number is back: everything waiting for it goes out now. */
+    async resumeChannel(channelId: string): Promise<void> {
+      const waiting = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.channelId, channelId), eq(messages.status, 'queued')));
+      for (const m of waiting) await jobs.send(SEND_QUEUE, { messageId: m.id });
+    },
+  };
+}
+
+export function backoffMs(attempt: number): number {
+  return Math.min(5 * 60_000, 2_000 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,2 @@
+export * from './fakeCloudApi.ts';
+export * from './payloads.ts';

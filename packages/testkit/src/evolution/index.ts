@@ -1,0 +1,2 @@
+export * from './fakeEvolution.ts';
+export * from './payloads.ts';

@@ -1,0 +1,2 @@
+export * from './fakeZapi.ts';
+export * from './payloads.ts';
