@@ -10,6 +10,8 @@ export type FakeHttpRequest = {
   body?: unknown;
   /** The bytes as sent (multipart uploads, signatures). */
   rawBody: Buffer;
+  /** Date.now() when the request arrived (pacing assertions). */
+  receivedAt: number;
 };
 
 export type FakeHttpResponse = {
@@ -113,6 +115,7 @@ async function readRequest(req: IncomingMessage): Promise<FakeHttpRequest> {
     headers,
     body: text === '' ? undefined : parseBody(text, headers['content-type'] ?? ''),
     rawBody,
+    receivedAt: Date.now(),
   };
 }
 

@@ -133,7 +133,7 @@ export function createOutbox(deps: {
     /** The `channel.send` job. Runs twice safely: only a queued message is claimed. */
     async send(messageId: string): Promise<void> {
       const [msg] = await db.select().from(messages).where(eq(messages.id, messageId));
-      if (!msg || msg.status !== 'queued') return;
+      if (msg?.status !== 'queued') return;
       const [conv] = await db.select().from(conversations).where(eq(conversations.id, msg.conversationId));
       const row = await channelsService.getRow(msg.orgId, msg.channelId).catch(() => null);
       if (!row) {
