@@ -1,6 +1,7 @@
 import type { ChannelStatus, ProviderKindName } from '@piloto/contracts';
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   index,
   integer,
@@ -176,11 +177,13 @@ export const messages = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Arrival order, to break ties between messages stamped in the same second. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     // Dedupe only on (channel, provider message id): two messages with the same text are both kept.
     uniqueIndex('messages_provider_uq').on(t.channelId, t.providerMessageId),
-    index('messages_conversation_idx').on(t.conversationId, t.createdAt),
+    index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.seq),
     index('messages_text_search_idx').using('gin', sql`to_tsvector('pt_unaccent', coalesce(${t.text}, ''))`),
   ],
 );

@@ -112,7 +112,7 @@ async function mergeContact(tx: Tx, orgId: string, from: string, into: string): 
         .set({
           unreadCount: sql`${conversations.unreadCount} + ${conv.unreadCount}`,
           lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${conv.lastMessageAt})`,
-          lastMessageId: sql`(select id from messages m where m.conversation_id = ${target.id} order by m.created_at desc limit 1)`,
+          lastMessageId: sql`(select id from messages m where m.conversation_id = ${target.id} order by m.created_at desc, m.seq desc limit 1)`,
         })
         .where(eq(conversations.id, target.id));
       await tx.delete(conversations).where(eq(conversations.id, conv.id));

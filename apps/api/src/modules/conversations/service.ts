@@ -257,14 +257,14 @@ export function createConversationsService(deps: { db: Db; bus: EventBus; outbox
       const where: SQL[] = [eq(messages.orgId, orgId), eq(messages.conversationId, conversationId)];
       if (opts.before) {
         where.push(
-          sql`(${messages.createdAt}, ${messages.id}) < (select m.created_at, m.id from messages m where m.id = ${opts.before} and m.org_id = ${orgId})`,
+          sql`(${messages.createdAt}, ${messages.seq}) < (select m.created_at, m.seq from messages m where m.id = ${opts.before} and m.org_id = ${orgId})`,
         );
       }
       const rows = await db
         .select()
         .from(messages)
         .where(and(...where))
-        .orderBy(desc(messages.createdAt), desc(messages.id))
+        .orderBy(desc(messages.createdAt), desc(messages.seq))
         .limit(opts.limit + 1);
       const page = rows.slice(0, opts.limit).reverse();
       return { messages: await presentMessages(orgId, page), hasMore: rows.length > opts.limit };
