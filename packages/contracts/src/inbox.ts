@@ -110,6 +110,7 @@ export const conversationSchema = z.object({
       text: z.string().nullable(),
       kind: messageKindSchema,
       direction: z.enum(['inbound', 'outbound']),
+      senderType: senderTypeSchema,
       status: messageStatusSchema,
       createdAt: z.string(),
     })
@@ -139,6 +140,8 @@ export const sendMessageBodySchema = z
     uploadId: z.uuid().optional(),
     /** Send an audio upload as a recorded voice note. */
     voice: z.boolean().optional(),
+    /** Length of a recorded voice note, as the browser measured it. */
+    seconds: z.number().min(0).max(3600).optional(),
     quotedMessageId: z.uuid().optional(),
   })
   .refine((b) => Boolean(b.text) || Boolean(b.uploadId), {

@@ -94,17 +94,10 @@ export function createHttpClient(logger: Logger, defaults: { timeoutMs?: number 
           json: <T>() => JSON.parse(buffer.toString('utf8')) as T,
         };
       } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError';
         logger.warn({ service, url: safeUrl, err: (error as Error).message }, 'external call failed');
-        throw new ProviderError(
-          service,
-          timedOut
-            ? `${service}: tempo esgotado`
-            : `${service}: falha de conexão (${(error as Error).message})`,
-          {
-            retryable: true,
-          },
-        );
+        throw new ProviderError(service, describeNetworkFailure(service, error as Error), {
+          retryable: true,
+        });
       }
     },
   };
@@ -115,4 +108,29 @@ export function redactUrlSecrets(url: string): string {
   return url
     .replace(/(\/token\/)[^/]+/, '$1[redacted]')
     .replace(/([?&](access_token|token|apikey)=)[^&]+/gi, '$1[redacted]');
+}
+
+const serviceNames: Record<string, string> = {
+  zapi: 'a Z-API',
+  evolution: 'o servidor Evolution API',
+  whatsapp_cloud: 'a WhatsApp Cloud API',
+  media: 'o servidor da mídia',
+};
+
+/** A sentence a seller can read, in pt-BR, about why the call did not go through. */
+export function describeNetworkFailure(service: string, error: Error): string {
+  const who = serviceNames[service] ?? service;
+  if (error.name === 'TimeoutError') return `Sem resposta de ${who} (tempo esgotado)`;
+  const code = (error.cause as { code?: string } | undefined)?.code ?? '';
+  const why =
+    code === 'ECONNREFUSED'
+      ? 'conexão recusada'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? 'endereço não encontrado'
+        : code === 'ECONNRESET'
+          ? 'conexão interrompida'
+          : code.startsWith('CERT') || code.includes('TLS') || code.includes('SSL')
+            ? 'certificado HTTPS inválido'
+            : 'falha de rede';
+  return `Não foi possível falar com ${who}: ${why}`;
 }

@@ -5,6 +5,7 @@ import { runMigrations } from '../db/migrate.ts';
 import { createOutbox, SEND_QUEUE } from '../modules/channels/outbox.ts';
 import { createChannelsService } from '../modules/channels/service.ts';
 import { MEDIA_QUEUE, processWebhookEvent, WEBHOOK_QUEUE } from '../modules/channels/webhooks.ts';
+import { createWebhookWriter } from '../modules/channels/webhookWriter.ts';
 import { createIngest } from '../modules/conversations/ingest.ts';
 import { createMediaService } from '../modules/conversations/media.ts';
 import { createSellerTools } from '../modules/conversations/sellerTools.ts';
@@ -54,6 +55,7 @@ export async function startPlatform(config: Config, logger: Logger) {
       conversations,
       media,
       sellerTools: createSellerTools({ db, bus }),
+      webhookWriter: createWebhookWriter({ pool: database.pool, jobs, queue: WEBHOOK_QUEUE }),
       storage,
       http,
     };
@@ -61,7 +63,14 @@ export async function startPlatform(config: Config, logger: Logger) {
     await jobs.defineQueue({ name: SEND_QUEUE, retryLimit: 5, retryDelay: 5 });
     await jobs.defineQueue({ name: MEDIA_QUEUE, retryLimit: MEDIA_RETRY_LIMIT, retryDelay: 10 });
     await jobs.defineQueue({ name: HEALTH_QUEUE, retryLimit: 0 });
-    const webhookDeps = { db, jobs, channels, ingest, onConnected: (id: string) => outbox.resumeChannel(id) };
+    const webhookDeps = {
+      db,
+      jobs,
+      channels,
+      ingest,
+      webhookWriter: services.webhookWriter,
+      onConnected: (id: string) => outbox.resumeChannel(id),
+    };
 
     return {
       config,

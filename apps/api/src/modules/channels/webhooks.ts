@@ -13,12 +13,15 @@ import {
   WebhookPayloadError,
   type WebhookRequest,
 } from './provider.ts';
-import type { ChannelsService } from './service.ts';
+import type { ChannelsService, LoadedChannel } from './service.ts';
+import type { WebhookWriter } from './webhookWriter.ts';
 
 export const WEBHOOK_QUEUE = 'channel.webhook';
 export const MEDIA_QUEUE = 'media.fetch';
 const WEBHOOK_BODY_LIMIT = 25 * 1024 * 1024; // Evolution can inline media as base64
 const REJECTED_BODY_KEEP = 64 * 1024;
+/** Channel rows (with decrypted credentials) are read on every webhook: keep them a few seconds. */
+const CHANNEL_CACHE_MS = 10_000;
 
 const params = z.object({ provider: z.enum(['zapi', 'evolution', 'cloud']), channelId: z.string() });
 
@@ -27,15 +30,17 @@ type Deps = {
   jobs: Jobs;
   channels: ChannelsService;
   ingest: Ingest;
+  webhookWriter: WebhookWriter;
   onConnected: (channelId: string) => Promise<void>;
 };
 
 /**
- * POST /webhooks/{provider}/{channelId}: authenticate, store the raw event, parse it, enqueue, answer 200.
- * Nothing slow happens before the answer; a bad delivery is stored with its reason and answered 4xx.
+ * POST /webhooks/{provider}/{channelId}: authenticate, parse, store the raw event with its job, answer
+ * 200. Nothing slow happens before the answer; a bad delivery is stored with its reason and answered 4xx.
  */
 export function registerWebhookRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, jobs, channels: channelsService } = deps;
+  const { db, channels: channelsService } = deps;
+  const cache = new Map<string, { loaded: LoadedChannel; until: number }>();
 
   app.register(async (scope) => {
     // Signatures are computed over the exact bytes: keep the raw body.
@@ -51,8 +56,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: Deps): void {
       { config: { access: 'public' }, schema: { hide: true } },
       async (request, reply) => {
         const { channelId } = request.params as { channelId: string };
-        const row = await findChannel(channelId, 'cloud');
-        const { provider, ctx } = channelsService.load(row);
+        const { provider, ctx } = await findChannel(channelId, 'cloud');
         const answer = provider.verifySubscription!(request.query as Record<string, string>, ctx.credentials);
         return reply.status(answer.status).type('text/plain').send(answer.body);
       },
@@ -65,7 +69,9 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  async function findChannel(channelId: string, provider: ProviderKind) {
+  async function findChannel(channelId: string, provider: ProviderKind): Promise<LoadedChannel> {
+    const hit = cache.get(channelId);
+    if (hit && hit.until > Date.now() && hit.loaded.row.provider === provider) return hit.loaded;
     if (!z.uuid().safeParse(channelId).success)
       throw new AppError(404, 'CHANNEL_NOT_FOUND', 'Canal não encontrado');
     const [row] = await db
@@ -73,7 +79,9 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: Deps): void {
       .from(channels)
       .where(and(eq(channels.id, channelId), eq(channels.provider, provider), isNull(channels.deletedAt)));
     if (!row) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'Canal não encontrado');
-    return row;
+    const loaded = channelsService.load(row);
+    cache.set(channelId, { loaded, until: Date.now() + CHANNEL_CACHE_MS });
+    return loaded;
   }
 
   async function reject(
@@ -98,13 +106,13 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: Deps): void {
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     if (!parsedParams.success) throw new AppError(404, 'ROUTE_NOT_FOUND', 'Provedor desconhecido');
     const { provider: kind, channelId } = parsedParams.data;
-    let row: Awaited<ReturnType<typeof findChannel>>;
+    let loaded: LoadedChannel;
     try {
-      row = await findChannel(channelId, kind);
+      loaded = await findChannel(channelId, kind);
     } catch (error) {
       throw await reject(null, kind, rawBody, error as AppError);
     }
-    const { provider, ctx } = channelsService.load(row);
+    const { provider, ctx, row } = loaded;
     const webhookRequest: WebhookRequest = {
       headers: request.headers,
       query: request.query as Record<string, string | undefined>,
@@ -127,22 +135,15 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: Deps): void {
         error instanceof WebhookPayloadError ? error.message : `JSON inválido: ${(error as Error).message}`;
       throw await reject(row, kind, rawBody, new AppError(400, 'WEBHOOK_MALFORMED', reason));
     }
-    const worth = events.filter((e) => e.type !== 'ignored');
-    const [stored] = await db
-      .insert(webhookEvents)
-      .values({
-        orgId: row.orgId,
-        channelId: row.id,
-        provider: kind,
-        status: worth.length ? 'accepted' : 'processed',
-        reason: worth.length
-          ? null
-          : events.map((e) => (e.type === 'ignored' ? e.reason : '')).join('; ') || null,
-        body: rawBody.toString('utf8'),
-        events: worth,
-      })
-      .returning({ id: webhookEvents.id });
-    if (worth.length) await jobs.send(WEBHOOK_QUEUE, { eventId: stored.id });
+    const worth = events.some((e) => e.type !== 'ignored');
+    await deps.webhookWriter.write({
+      orgId: row.orgId,
+      channelId: row.id,
+      provider: kind,
+      status: worth ? 'accepted' : 'processed',
+      reason: worth ? null : events.map((e) => (e.type === 'ignored' ? e.reason : '')).join('; ') || null,
+      body: rawBody.toString('utf8'),
+    });
     return reply.status(200).send({ received: true });
   }
 }
@@ -156,19 +157,21 @@ export async function processWebhookEvent(
   const { db, jobs, ingest } = deps;
   const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
   if (!event || event.status === 'processed' || !event.channelId || !event.orgId) return;
+  const [channelRow] = await db.select().from(channels).where(eq(channels.id, event.channelId));
+  // Parsing is pure and cheap: the worker parses the stored body again instead of storing it twice.
+  const events = deps.channels.load(channelRow).provider.parseWebhook(JSON.parse(event.body));
   const result = await ingest.apply(
     { id: event.channelId, orgId: event.orgId },
-    (event.events ?? []) as NormalizedEvent[],
+    events.filter((e) => e.type !== 'ignored'),
   );
   for (const messageId of result.mediaToFetch) await jobs.send(MEDIA_QUEUE, { messageId });
   if (result.connection) {
-    const [row] = await db.select().from(channels).where(eq(channels.id, event.channelId));
     const { changed } = await deps.channels.setStatus(
-      row,
+      channelRow,
       result.connection.state,
       result.connection.detail ?? null,
     );
-    if (changed && result.connection.state === 'connected') await deps.onConnected(row.id);
+    if (changed && result.connection.state === 'connected') await deps.onConnected(channelRow.id);
   }
   if (result.unknownStatusIds.length && job.retryCount < retryLimit) {
     // Most likely our own send has not stored the provider id yet: try again shortly.

@@ -258,4 +258,28 @@ describe('Z-API channel end to end (fake Z-API over HTTP)', () => {
     expect(onWire).toMatchObject({ extension: 'pdf', phone: '5511987650004' });
     expect(onWire!.mediaBytes!.equals(pdf)).toBe(true);
   });
+
+  it('says in plain Portuguese when the provider cannot be reached', async () => {
+    const res = await owner.post(`/api/v1/orgs/${orgId}/channels`, {
+      provider: 'zapi',
+      name: 'Fora do ar',
+      credentials: { baseUrl: 'http://127.0.0.1:59999', instanceId: 'x', token: 'y', clientToken: 'z' },
+    });
+    const check = (await owner.post(`/api/v1/orgs/${orgId}/channels/${res.json().id}/check`)).json();
+    expect(check).toEqual({
+      status: 'disconnected',
+      detail: 'Não foi possível falar com a Z-API: conexão recusada',
+    });
+  });
+
+  it('returns one message by id, for refreshing a status in place', async () => {
+    const conv = await conversationWith('+5511987650001');
+    const [first] = await messagesOf(conv.id);
+    const one = await owner.get(`/api/v1/orgs/${orgId}/conversations/${conv.id}/messages/${first.id}`);
+    expect(one.json()).toMatchObject({ id: first.id, text: first.text });
+    const other = await conversationWith('+5511987650002');
+    expect(
+      (await owner.get(`/api/v1/orgs/${orgId}/conversations/${other.id}/messages/${first.id}`)).statusCode,
+    ).toBe(404);
+  });
 });

@@ -15,7 +15,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/realtime.ts';
 import { MAX_UPLOAD_BYTES, type MediaService } from './media.ts';
 import type { SellerTools } from './sellerTools.ts';
@@ -106,6 +106,16 @@ export function registerConversationRoutes(
     },
     handler: (request) =>
       conversations.messages(request.member!.orgId, request.params.conversationId, request.query),
+  });
+
+  app.get(`${P}/conversations/:conversationId/messages/:messageId`, {
+    config: seller,
+    schema: { tags, params: conv.extend({ messageId: z.uuid() }), response: { 200: messageSchema } },
+    handler: async (request) => {
+      const message = await conversations.message(request.member!.orgId, request.params.messageId);
+      if (message.conversationId !== request.params.conversationId) throw notFound('Mensagem não encontrada');
+      return message;
+    },
   });
 
   app.post(`${P}/conversations/:conversationId/messages`, {

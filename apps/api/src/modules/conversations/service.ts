@@ -61,6 +61,7 @@ export function createConversationsService(deps: { db: Db; bus: EventBus; outbox
       text: lastMessage.text,
       kind: lastMessage.kind,
       direction: lastMessage.direction,
+      senderType: lastMessage.senderType,
       status: lastMessage.status,
       createdAt: lastMessage.createdAt,
     },
@@ -126,6 +127,7 @@ export function createConversationsService(deps: { db: Db; bus: EventBus; outbox
             text: r.last.text,
             kind: r.last.kind as Message['kind'],
             direction: r.last.direction!,
+            senderType: r.last.senderType!,
             status: r.last.status as Message['status'],
             createdAt: r.last.createdAt.toISOString(),
           }
@@ -296,7 +298,7 @@ export function createConversationsService(deps: { db: Db; bus: EventBus; outbox
           mimeType: upload.mimeType,
           fileName: upload.fileName,
           sizeBytes: upload.sizeBytes,
-          seconds: null,
+          seconds: body.seconds ?? null,
           voice: Boolean(body.voice) && kind === 'audio',
           error: null,
         };
