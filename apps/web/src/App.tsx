@@ -5,6 +5,7 @@ import { AccountPage } from '@/routes/account/AccountPage.tsx';
 import { AgentsPage } from '@/routes/agents/AgentsPage.tsx';
 import { AuditPage } from '@/routes/audit/AuditPage.tsx';
 import { BillingPage } from '@/routes/billing/BillingPage.tsx';
+import { ChannelsPage } from '@/routes/channels/ChannelsPage.tsx';
 import { CrmPage } from '@/routes/crm/CrmPage.tsx';
 import { DashboardsPage } from '@/routes/dashboards/DashboardsPage.tsx';
 import { DevMailsPage } from '@/routes/dev-mails/DevMailsPage.tsx';
@@ -16,6 +17,7 @@ import { KnowledgePage } from '@/routes/knowledge/KnowledgePage.tsx';
 import { NotFoundPage } from '@/routes/not-found/NotFoundPage.tsx';
 import { OnboardingPage } from '@/routes/onboarding/OnboardingPage.tsx';
 import { ResetPasswordPage } from '@/routes/reset-password/ResetPasswordPage.tsx';
+import { SandboxPage } from '@/routes/sandbox/SandboxPage.tsx';
 import { SettingsPage } from '@/routes/settings/SettingsPage.tsx';
 import { SignInPage } from '@/routes/sign-in/SignInPage.tsx';
 import { SignUpPage } from '@/routes/sign-up/SignUpPage.tsx';
@@ -39,11 +41,13 @@ const router = createBrowserRouter([
       {
         element: <RequireOrg />,
         children: [
+          // Full screen, opened in its own tab next to the inbox
+          { path: '/sandbox/:channelId', element: <SandboxPage /> },
           {
             element: <AppShell />,
             children: [
               // Every member
-              { path: '/inbox', element: <InboxPage /> },
+              { path: '/inbox/:conversationId?', element: <InboxPage />, handle: { fullBleed: true } },
               { path: '/follow-ups', element: <FollowUpsPage /> },
               { path: '/crm', element: <CrmPage /> },
               { path: '/dashboards', element: <DashboardsPage /> },
@@ -54,6 +58,7 @@ const router = createBrowserRouter([
                 children: [
                   { path: '/agentes', element: <AgentsPage /> },
                   { path: '/conhecimento', element: <KnowledgePage /> },
+                  { path: '/canais', element: <ChannelsPage /> },
                   { path: '/auditoria', element: <AuditPage /> },
                   { path: '/assinatura', element: <BillingPage /> },
                   { path: '/equipe', element: <TeamPage /> },

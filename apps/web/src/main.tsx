@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Toaster } from 'sonner';
 import { App } from './App.tsx';
+import { TooltipProvider } from './components/ui/tooltip.tsx';
 import { queryClient } from './lib/queryClient.ts';
 import './index.css';
 
@@ -12,7 +13,9 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <TooltipProvider delayDuration={300}>
+        <App />
+      </TooltipProvider>
       <Toaster position="bottom-right" richColors closeButton />
     </QueryClientProvider>
   </StrictMode>,

@@ -64,12 +64,38 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   return (await res.json()) as T;
 }
 
+/** multipart/form-data with one file in the field "file" (uploads). */
+async function uploadFile<T>(path: string, file: Blob, fileName?: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, fileName ?? (file instanceof File ? file.name : 'arquivo'));
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', networkMessage);
+  }
+  if (!res.ok) throw await toApiError(res);
+  return (await res.json()) as T;
+}
+
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
+  upload: uploadFile,
 };
+
+/** Builds "?a=1&b=2" from the defined, non-empty values. */
+export function toQueryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);

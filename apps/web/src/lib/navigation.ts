@@ -9,6 +9,7 @@ import {
   type LucideIcon,
   Repeat,
   Settings,
+  Smartphone,
   Users,
   Workflow,
 } from 'lucide-react';
@@ -20,6 +21,7 @@ export const navItems: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: Inbox, minRole: 'seller' },
   { to: '/agentes', label: 'Agentes', icon: Bot, minRole: 'admin' },
   { to: '/conhecimento', label: 'Conhecimento', icon: BookOpen, minRole: 'admin' },
+  { to: '/canais', label: 'Canais', icon: Smartphone, minRole: 'admin' },
   { to: '/follow-ups', label: 'Follow-ups', icon: Repeat, minRole: 'seller' },
   { to: '/crm', label: 'CRM', icon: Workflow, minRole: 'seller' },
   { to: '/dashboards', label: 'Dashboards', icon: BarChart3, minRole: 'seller' },

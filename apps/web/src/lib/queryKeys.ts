@@ -10,6 +10,28 @@ export const orgKeys = {
   org: (orgId: string) => ['orgs', orgId, 'org'] as const,
   members: (orgId: string) => ['orgs', orgId, 'members'] as const,
   invitations: (orgId: string) => ['orgs', orgId, 'invitations'] as const,
+  team: (orgId: string) => ['orgs', orgId, 'team'] as const,
+};
+
+export const channelKeys = {
+  all: (orgId: string) => ['orgs', orgId, 'channels'] as const,
+  webhookEvents: (orgId: string, channelId: string) =>
+    ['orgs', orgId, 'channels', channelId, 'webhook-events'] as const,
+  sandbox: (orgId: string, channelId: string, leadPhone: string) =>
+    ['orgs', orgId, 'channels', channelId, 'sandbox', leadPhone] as const,
+};
+
+export const inboxKeys = {
+  /** Prefix of every conversation list (any view or filter). */
+  lists: (orgId: string) => ['orgs', orgId, 'conversations', 'list'] as const,
+  list: (orgId: string, filter: object) => ['orgs', orgId, 'conversations', 'list', filter] as const,
+  conversation: (orgId: string, conversationId: string) =>
+    ['orgs', orgId, 'conversations', 'one', conversationId] as const,
+  messages: (orgId: string, conversationId: string) =>
+    ['orgs', orgId, 'conversations', 'messages', conversationId] as const,
+  labels: (orgId: string) => ['orgs', orgId, 'labels'] as const,
+  quickReplies: (orgId: string) => ['orgs', orgId, 'quick-replies'] as const,
+  notes: (orgId: string, contactId: string) => ['orgs', orgId, 'contacts', contactId, 'notes'] as const,
 };
 
 export const invitationPreviewKey = (token: string) => ['invitations', token] as const;

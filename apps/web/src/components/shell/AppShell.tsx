@@ -1,6 +1,6 @@
 import { Menu } from 'lucide-react';
 import { useState } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useMatches } from 'react-router';
 import { BrandLogo } from '@/components/BrandLogo.tsx';
 import { SidebarContent } from '@/components/shell/SidebarContent.tsx';
 import { Button } from '@/components/ui/button.tsx';
@@ -12,6 +12,8 @@ export function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { orgId } = useCurrentOrg();
   const closeDrawer = () => setDrawerOpen(false);
+  // Work surfaces (the inbox) take the whole area below the mobile top bar instead of a centered page.
+  const fullBleed = useMatches().some((m) => (m.handle as { fullBleed?: boolean } | undefined)?.fullBleed);
 
   return (
     <div className="min-h-dvh bg-slate-50/50">
@@ -41,7 +43,14 @@ export function AppShell() {
 
       <main id="main" className="lg:pl-64">
         {/* Keyed by company so page state never leaks between companies. */}
-        <div key={orgId} className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+        <div
+          key={orgId}
+          className={
+            fullBleed
+              ? 'h-[calc(100dvh-3.5rem)] lg:h-dvh'
+              : 'mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10'
+          }
+        >
           <Outlet />
         </div>
       </main>

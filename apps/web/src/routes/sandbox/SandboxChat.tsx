@@ -1,0 +1,147 @@
+import type { Message } from '@piloto/contracts';
+import { Paperclip, SendHorizontal, X } from 'lucide-react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { MessageList } from '@/components/chat/MessageList.tsx';
+import { QueryError } from '@/components/QueryStates.tsx';
+import { Avatar } from '@/components/ui/avatar.tsx';
+import { Button } from '@/components/ui/button.tsx';
+import { errorMessage } from '@/lib/apiClient.ts';
+import { useCurrentOrg } from '@/lib/currentOrg.tsx';
+import { maxUploadBytes, useUpload } from '@/lib/queries/inboxExtrasQueries.ts';
+import { useSandboxMessages, useSandboxRead, useSandboxSend } from '@/lib/queries/sandboxQueries.ts';
+import type { SandboxLead } from './sandboxLead.ts';
+
+const isLeads = (m: Message) => m.direction === 'inbound';
+const unseen = new Set(['accepted', 'sent', 'delivered']);
+
+/** While the simulator is on screen, the lead "reads" what the business sends (blue ticks there). */
+function useLeadReads(orgId: string, channelId: string, lead: SandboxLead, messages: Message[] | undefined) {
+  const read = useSandboxRead(orgId, channelId, lead.phone);
+  const { mutate, isPending } = read;
+  const needsRead = messages?.some((m) => m.direction === 'outbound' && unseen.has(m.status)) ?? false;
+  useEffect(() => {
+    if (!needsRead || isPending) return;
+    if (document.visibilityState === 'visible') mutate();
+    const onVisible = () => document.visibilityState === 'visible' && mutate();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [needsRead, isPending, mutate]);
+}
+
+/** The phone screen: the business on the left, the lead (you) on the right, in green. */
+export function SandboxChat({
+  channelId,
+  channelName,
+  lead,
+}: {
+  channelId: string;
+  channelName: string;
+  lead: SandboxLead;
+}) {
+  const { orgId } = useCurrentOrg();
+  const messages = useSandboxMessages(orgId, channelId, lead.phone);
+  const send = useSandboxSend(orgId, channelId, lead.phone);
+  const upload = useUpload(orgId);
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  useLeadReads(orgId, channelId, lead, messages.data);
+
+  const submit = useCallback(
+    async (event: FormEvent) => {
+      event.preventDefault();
+      if (!text.trim() && !file) return;
+      try {
+        if (file && file.size > maxUploadBytes) throw new Error('Arquivo grande demais: o limite é 16 MB.');
+        const uploadId = file ? (await upload.mutateAsync({ file })).id : undefined;
+        await send.mutateAsync({ leadName: lead.name, text: text.trim() || undefined, uploadId });
+        setText('');
+        setFile(null);
+      } catch (error) {
+        toast.error(errorMessage(error));
+      }
+    },
+    [text, file, upload, send, lead.name],
+  );
+
+  const busy = send.isPending || upload.isPending;
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <header className="flex items-center gap-3 bg-[#008069] px-3 py-2.5 text-white">
+        <Avatar name={channelName} className="size-9 bg-white/20 [&>span]:text-white" />
+        <div className="min-w-0">
+          <p className="truncate text-[15px] font-semibold">{channelName}</p>
+          <p className="text-xs text-white/80">conta comercial</p>
+        </div>
+      </header>
+      {messages.isError ? (
+        <div className="chat-wallpaper flex-1 p-4">
+          <QueryError error={messages.error} onRetry={() => messages.refetch()} />
+        </div>
+      ) : messages.data && messages.data.length > 0 ? (
+        <MessageList key={lead.phone} messages={messages.data} isMine={isLeads} contactName={lead.name} />
+      ) : (
+        <div className="chat-wallpaper flex flex-1 items-center justify-center p-6 text-center">
+          <p className="rounded-md bg-[#fff5c4] px-3 py-2 text-xs text-slate-700 shadow-xs">
+            {messages.isPending
+              ? 'Carregando…'
+              : 'Mande um “Oi” como se fosse um cliente. A resposta aparece aqui.'}
+          </p>
+        </div>
+      )}
+      {file && (
+        <div className="flex items-center gap-2 border-t bg-white px-3 py-2 text-sm">
+          <Paperclip className="size-4 text-slate-500" aria-hidden="true" />
+          <span className="min-w-0 flex-1 truncate">{file.name}</span>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label={`Remover ${file.name}`}
+            onClick={() => setFile(null)}
+          >
+            <X aria-hidden="true" />
+          </Button>
+        </div>
+      )}
+      <form onSubmit={submit} className="flex items-center gap-1.5 bg-[#f0f2f5] px-2 py-2">
+        <Button
+          variant="ghost"
+          size="icon"
+          className="shrink-0 text-slate-500"
+          aria-label="Anexar arquivo"
+          onClick={() => fileInput.current?.click()}
+        >
+          <Paperclip className="size-5!" aria-hidden="true" />
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          className="hidden"
+          tabIndex={-1}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            e.target.value = '';
+          }}
+        />
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={file ? 'Legenda (opcional)' : 'Mensagem'}
+          aria-label="Mensagem do lead"
+          className="h-10 min-w-0 flex-1 rounded-full bg-white px-4 text-sm shadow-xs placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-ring/50"
+        />
+        <Button
+          type="submit"
+          size="icon"
+          className="size-10 shrink-0 rounded-full bg-[#00a884] hover:bg-[#008069]"
+          loading={busy}
+          aria-label="Enviar"
+          disabled={!text.trim() && !file}
+        >
+          {!busy && <SendHorizontal className="size-5!" aria-hidden="true" />}
+        </Button>
+      </form>
+    </div>
+  );
+}
