@@ -5,13 +5,11 @@
 // The server runs in a child process (ROLE=web: the answer path only); the load generator here.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cloudPayloads, signedCloudWebhook, startFakeCloudApi } from '../packages/testkit/src/index.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -35,11 +33,24 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   };
 }
 
-function spawnServer(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF && args[0] === process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), fileURLToPath(import.meta.url), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF && args[0] === process.env.BENCH_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']
+        : []),
+      fileURLToPath(import.meta.url),
+      ...args,
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -67,11 +78,15 @@ async function load(url: string, requests: autocannon.Request[]) {
 async function serveBaseline(dbUrl: string) {
   const Fastify = (await import('fastify')).default;
   const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
-  await pool.query('create table if not exists bench_events (id uuid primary key default gen_random_uuid(), body text not null, received_at timestamptz default now())');
+  await pool.query(
+    'create table if not exists bench_events (id uuid primary key default gen_random_uuid(), body text not null, received_at timestamptz default now())',
+  );
   const app = Fastify();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_r, body, done) => done(null, body));
   app.post('/ingest', async (request) => {
-    await pool.query('insert into bench_events (body) values ($1)', [(request.body as Buffer).toString('utf8')]);
+    await pool.query('insert into bench_events (body) values ($1)', [
+      (request.body as Buffer).toString('utf8'),
+    ]);
     return { received: true };
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -84,7 +99,13 @@ async function serveApp() {
   const { startPlatform } = await import('../apps/api/src/platform/platform.ts');
   const { buildApp } = await import('../apps/api/src/app.ts');
   const pino = (await import('pino')).default;
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', ROLE: 'web', NODE_ENV: 'production', AUTH_SECRET: 'b'.repeat(40) });
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    ROLE: 'web',
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'b'.repeat(40),
+  });
   const platform = await startPlatform(config, pino({ level: 'silent' }));
   const app = await buildApp(platform);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -108,15 +129,24 @@ async function main() {
     const pino = (await import('pino')).default;
     const env = { DATABASE_URL: db.url, APP_URL: 'http://127.0.0.1:1', AUTH_SECRET: 'b'.repeat(40) };
     const setup = await startPlatform(loadConfig({ ...env, LOG_LEVEL: 'silent' }), pino({ level: 'silent' }));
-    const { id: orgId } = await setup.orgs.createOrg(await createUser(setup.database.pool), { name: 'Bench' });
-    const channel = await setup.channels.create(orgId, { provider: 'cloud', name: 'Bench', credentials: fakeCloud.credentials });
+    const { id: orgId } = await setup.orgs.createOrg(await createUser(setup.database.pool), {
+      name: 'Bench',
+    });
+    const channel = await setup.channels.create(orgId, {
+      provider: 'cloud',
+      name: 'Bench',
+      credentials: fakeCloud.credentials,
+    });
     await setup.stop();
 
     // Distinct signed payloads (new wamid each), as a busy number produces: messages and statuses.
     const bodies = Array.from({ length: 2000 }, (_, i) => {
       const payload =
         i % 4 === 0
-          ? cloudPayloads.text({ from: `55119${String(80000000 + (i % 500)).padStart(8, '0')}`, text: `mensagem ${i}` })
+          ? cloudPayloads.text({
+              from: `55119${String(80000000 + (i % 500)).padStart(8, '0')}`,
+              text: `mensagem ${i}`,
+            })
           : cloudPayloads.status(`wamid.${randomUUID()}`, (['sent', 'delivered', 'read'] as const)[i % 3]);
       return signedCloudWebhook(fakeCloud.credentials.appSecret, payload);
     });
@@ -137,7 +167,11 @@ async function main() {
         path: '/ingest',
         setupRequest: (req) => {
           const b = bodies[next++ % bodies.length];
-          return { ...req, body: b.rawBody.toString('utf8'), headers: { 'content-type': 'application/json' } };
+          return {
+            ...req,
+            body: b.rawBody.toString('utf8'),
+            headers: { 'content-type': 'application/json' },
+          };
         },
       },
     ];
@@ -177,7 +211,10 @@ async function main() {
 
 async function createUser(pool: pg.Pool): Promise<string> {
   const id = randomUUID();
-  await pool.query("insert into users (id, name, email, email_verified) values ($1, 'Bench', $2, true)", [id, `${id}@bench.test`]);
+  await pool.query("insert into users (id, name, email, email_verified) values ($1, 'Bench', $2, true)", [
+    id,
+    `${id}@bench.test`,
+  ]);
   return id;
 }
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, snap } from './support/browser.ts';
+import { clickMailButton as clickMail, newPage as newPageIn } from './support/flows.ts';
 import { type RunningApp, startApp } from './support/server.ts';
 
 let app: RunningApp;
@@ -15,24 +16,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-/** Opens the dev mailbox page, picks the newest e-mail with that subject and clicks its button. */
-async function clickMailButton(page: Page, subject: RegExp, button: string) {
-  await page.goto(`${app.url}/dev/emails`);
-  await page
-    .getByRole('navigation', { name: 'E-mails' })
-    .getByRole('button', { name: subject })
-    .first()
-    .click();
-  const frame = page.frameLocator('iframe[title^="Conteúdo do e-mail"]');
-  await frame.getByRole('link', { name: button }).click();
-}
+const newPage = (viewport?: { width: number; height: number }) => newPageIn(browser, viewport);
+const clickMailButton = (page: Page, subject: RegExp, button: string) =>
+  clickMail(page, app, subject, button);
 
 const navLinks = async (page: Page) =>
   (await page.getByRole('navigation', { name: 'Principal' }).getByRole('link').allInnerTexts()).map((t) =>

@@ -2,6 +2,7 @@ import { type FakeZapi, startFakeZapi, zapiPayloads } from '@piloto/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownerWithCompany } from '../../testing/company.ts';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { ApiJson } from '../../testing/json.ts';
 import type { TestClient } from '../../testing/session.ts';
 import { waitFor } from '../../testing/wait.ts';
 
@@ -50,13 +51,13 @@ async function conversationsList(query = '') {
 }
 async function messagesOf(conversationId: string) {
   return (await owner.get(`/api/v1/orgs/${orgId}/conversations/${conversationId}/messages`)).json()
-    .messages as Array<Record<string, any>>;
+    .messages as ApiJson[];
 }
 async function conversationWith(phoneE164: string) {
   return waitFor(
     async () => {
       const list = await conversationsList('?view=all');
-      return list.conversations.find((c: any) => c.contact.phone === phoneE164);
+      return list.conversations.find((c: ApiJson) => c.contact.phone === phoneE164);
     },
     20_000,
     `conversation with ${phoneE164}`,
@@ -122,7 +123,7 @@ describe('Z-API channel end to end (fake Z-API over HTTP)', () => {
       await owner.get(`/api/v1/orgs/${orgId}/channels/${channelId}/webhook-events?status=rejected`)
     ).json().events;
     expect(events.length).toBeGreaterThanOrEqual(3);
-    expect(events.map((e: any) => e.reason).join('\n')).toMatch(
+    expect(events.map((e: ApiJson) => e.reason).join('\n')).toMatch(
       /WEBHOOK_UNAUTHENTICATED[\s\S]*WEBHOOK_MALFORMED|WEBHOOK_MALFORMED[\s\S]*WEBHOOK_UNAUTHENTICATED/,
     );
     const channel = (await owner.get(`/api/v1/orgs/${orgId}/channels`)).json().channels[0];

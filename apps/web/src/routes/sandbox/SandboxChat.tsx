@@ -19,14 +19,18 @@ const unseen = new Set(['accepted', 'sent', 'delivered']);
 function useLeadReads(orgId: string, channelId: string, lead: SandboxLead, messages: Message[] | undefined) {
   const read = useSandboxRead(orgId, channelId, lead.phone);
   const { mutate, isPending } = read;
-  const needsRead = messages?.some((m) => m.direction === 'outbound' && unseen.has(m.status)) ?? false;
+  // Keyed by the unread ids, so a message that arrives while a read is in flight is read too.
+  const unreadKey = (messages ?? [])
+    .filter((m) => m.direction === 'outbound' && unseen.has(m.status))
+    .map((m) => `${m.id}:${m.status}`)
+    .join(',');
   useEffect(() => {
-    if (!needsRead || isPending) return;
+    if (!unreadKey || isPending) return;
     if (document.visibilityState === 'visible') mutate();
     const onVisible = () => document.visibilityState === 'visible' && mutate();
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [needsRead, isPending, mutate]);
+  }, [unreadKey, isPending, mutate]);
 }
 
 /** The phone screen: the business on the left, the lead (you) on the right, in green. */
