@@ -8,30 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { createTestDatabase } from '../apps/api/src/testing/harness.ts';
 import { cloudPayloads, signedCloudWebhook, startFakeCloudApi } from '../packages/testkit/src/index.ts';
 
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `piloto_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 function spawnServer(
   args: string[],
@@ -119,7 +100,8 @@ async function main() {
   if (mode === '--baseline') return serveBaseline(process.env.BENCH_DB!);
   if (mode === '--app') return serveApp();
 
-  const db = await createDatabase();
+  const created = await createTestDatabase('postgres');
+  const db = { url: created.url!, drop: created.drop };
   const fakeCloud = await startFakeCloudApi();
   const children: ChildProcess[] = [];
   try {

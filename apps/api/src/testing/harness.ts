@@ -13,8 +13,10 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 export const TEST_APP_URL = 'http://localhost:3000';
 
 /** A fresh database per test file: a new in-memory PGlite, or a new database on the server. */
-export async function createTestDatabase(): Promise<{ url?: string; drop: () => Promise<void> }> {
-  if (testDbKind === 'pglite') return { url: undefined, drop: async () => {} };
+export async function createTestDatabase(
+  kind: 'pglite' | 'postgres' = testDbKind,
+): Promise<{ url?: string; drop: () => Promise<void> }> {
+  if (kind === 'pglite') return { url: undefined, drop: async () => {} };
   const name = `piloto_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
