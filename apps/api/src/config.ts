@@ -36,6 +36,9 @@ const envSchema = z.object({
     .default(0),
   /** Cloud Storage bucket for media; unset → files under DATA_DIR/files. */
   MEDIA_BUCKET: z.string().optional(),
+  GCS_BASE_URL: z.url().default('https://storage.googleapis.com'),
+  /** Where the Cloud Run service account's token comes from. */
+  GCE_METADATA_URL: z.url().default('http://metadata.google.internal'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
   BODY_LIMIT_BYTES: z.coerce

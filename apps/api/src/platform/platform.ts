@@ -13,6 +13,7 @@ import { createConversationsService } from '../modules/conversations/service.ts'
 import { createInvitationsService } from '../modules/orgs/invitations.ts';
 import { createOrgsService } from '../modules/orgs/service.ts';
 import { createAuth } from './auth.ts';
+import { createCloudStorage } from './cloudStorage.ts';
 import { createSecretBox } from './crypto.ts';
 import { createHttpClient } from './httpClient.ts';
 import { type Jobs, startJobs } from './jobs.ts';
@@ -40,7 +41,14 @@ export async function startPlatform(config: Config, logger: Logger) {
     const auth = createAuth({ config, db: database.db, mailer, secret });
     const db = database.db;
     const http = createHttpClient(logger);
-    const storage = createLocalStorage(storageRoot(config));
+    const storage = config.MEDIA_BUCKET
+      ? createCloudStorage({
+          bucket: config.MEDIA_BUCKET,
+          baseUrl: config.GCS_BASE_URL,
+          metadataUrl: config.GCE_METADATA_URL,
+          http,
+        })
+      : createLocalStorage(storageRoot(config));
     const channels = createChannelsService({ db, box: createSecretBox(secret), config, http, bus, logger });
     const ingest = createIngest({ db, bus });
     const outbox = createOutbox({ db, jobs, bus, storage, channels, logger });
