@@ -36,6 +36,8 @@ const envSchema = z.object({
     .default(0),
   /** Cloud Storage bucket for media; unset → files under DATA_DIR/files. */
   MEDIA_BUCKET: z.string().optional(),
+  /** ffmpeg for voice notes; default: the binary shipped by the @ffmpeg-installer package. */
+  FFMPEG_PATH: z.string().optional(),
   GCS_BASE_URL: z.url().default('https://storage.googleapis.com'),
   /** Where the Cloud Run service account's token comes from. */
   GCE_METADATA_URL: z.url().default('http://metadata.google.internal'),

@@ -21,6 +21,7 @@ import { createMailer, MAIL_QUEUE } from './mail.ts';
 import { createInProcessEventBus, createPostgresEventBus, type EventBus } from './realtime.ts';
 import { resolveAuthSecret } from './secret.ts';
 import { createLocalStorage, storageRoot } from './storage.ts';
+import { defaultFfmpegPath } from './voiceNote.ts';
 
 const HEALTH_QUEUE = 'channel.health';
 const WEBHOOK_RETRY_LIMIT = 5;
@@ -51,7 +52,15 @@ export async function startPlatform(config: Config, logger: Logger) {
       : createLocalStorage(storageRoot(config));
     const channels = createChannelsService({ db, box: createSecretBox(secret), config, http, bus, logger });
     const ingest = createIngest({ db, bus });
-    const outbox = createOutbox({ db, jobs, bus, storage, channels, logger });
+    const outbox = createOutbox({
+      db,
+      jobs,
+      bus,
+      storage,
+      channels,
+      logger,
+      ffmpegPath: config.FFMPEG_PATH ?? defaultFfmpegPath(),
+    });
     const conversations = createConversationsService({ db, bus, outbox });
     const media = createMediaService({ db, storage, channels, bus });
     const services = {

@@ -122,6 +122,67 @@ describe('Meta WhatsApp Cloud API channel', () => {
     );
     expect((failed as unknown as { statusDetail: string }).statusDetail).toMatch(/24 horas/);
   });
+
+  it('sends a voice note recorded in the browser (WebM) as an OGG/Opus voice message', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { defaultFfmpegPath } = await import('../../platform/voiceNote.ts');
+    const webm = execFileSync(defaultFfmpegPath(), [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=300:duration=1',
+      '-c:a',
+      'libopus',
+      '-f',
+      'webm',
+      'pipe:1',
+    ]);
+    const conv = await conversationWith('+5511987652222');
+    const boundary = '----voz';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="gravacao.webm"\r\nContent-Type: audio/webm\r\n\r\n`,
+      ),
+      webm,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const upload = (
+      await owner.request('POST', `/api/v1/orgs/${orgId}/uploads`, body, {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      })
+    ).json();
+    // A new inbound message reopens the 24-hour window for the earlier test's failure.
+    const signed = signedCloudWebhook(
+      cloud.credentials.appSecret,
+      cloudPayloads.text({ from: '551187652222', text: 'manda um áudio' }),
+    );
+    await t.app.inject({
+      method: 'POST',
+      url: `/webhooks/cloud/${(await owner.get(`/api/v1/orgs/${orgId}/conversations/${conv.id}`)).json().channel.id}`,
+      payload: signed.rawBody,
+      headers: signed.headers,
+    });
+    const sent = (
+      await owner.post(`/api/v1/orgs/${orgId}/conversations/${conv.id}/messages`, {
+        uploadId: upload.id,
+        voice: true,
+        seconds: 1,
+      })
+    ).json();
+    expect(sent).toMatchObject({ kind: 'audio', media: { voice: true, seconds: 1 } });
+    await waitFor(
+      async () => (await messagesOf(conv.id)).find((m) => m.id === sent.id && m.status === 'accepted'),
+      30_000,
+    );
+    const onWire = cloud.sent.find((s) => s.type === 'audio');
+    expect(onWire).toMatchObject({ voice: true });
+    const uploaded = cloud.uploads.get(onWire!.mediaId!);
+    expect(uploaded?.mimeType).toMatch(/^audio\/ogg/);
+    expect(uploaded?.bytes.subarray(0, 4).toString()).toBe('OggS');
+  });
 });
 
 describe('Evolution API channel', () => {

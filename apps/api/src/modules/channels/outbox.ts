@@ -6,6 +6,7 @@ import { ProviderError } from '../../platform/httpClient.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { EventBus } from '../../platform/realtime.ts';
 import type { Storage } from '../../platform/storage.ts';
+import { AudioConversionError, toVoiceNote } from '../../platform/voiceNote.ts';
 import type { OutgoingMessage } from './provider.ts';
 import type { ChannelsService } from './service.ts';
 
@@ -16,6 +17,8 @@ export const STUCK_AFTER_MS = 10 * 60 * 1000;
 const WAIT_FOR_CONNECTION_MS = 30_000;
 /** Unofficial numbers: a human-like gap between automated sends, so nothing bursts a number into a ban. */
 export const PACING_JITTER_MS = { min: 1500, max: 4000 };
+/** Cloud API: 80 messages/s per number by default (error 130429 beyond that). */
+export const CLOUD_MIN_GAP_MS = 1000 / 80;
 
 export type QueueOutbound = {
   orgId: string;
@@ -39,6 +42,7 @@ export function createOutbox(deps: {
   storage: Storage;
   channels: ChannelsService;
   logger: Logger;
+  ffmpegPath: string;
 }) {
   const { db, jobs, bus, storage, channels: channelsService, logger } = deps;
   const publish = (orgId: string, conversationId: string, messageId: string) =>
@@ -62,9 +66,8 @@ export function createOutbox(deps: {
     await jobs.send(SEND_QUEUE, { messageId }, { startAfter: new Date(Date.now() + ms) });
   }
 
-  /** Reserves this number's next send slot (pacing with jitter); returns how long to wait for it. */
-  async function reserveSlot(channelId: string): Promise<number> {
-    const gap = PACING_JITTER_MS.min + Math.random() * (PACING_JITTER_MS.max - PACING_JITTER_MS.min);
+  /** Reserves this number's next send slot, `gap` ms after the previous one; returns how long to wait. */
+  async function reserveSlot(channelId: string, gap: number): Promise<number> {
     const [row] = await db
       .update(channels)
       .set({
@@ -155,7 +158,13 @@ export function createOutbox(deps: {
           await later(msg.id, 60 * 60 * 1000);
           return;
         }
-        const wait = await reserveSlot(row.id);
+      }
+      if (row.provider !== 'sandbox') {
+        const gap =
+          row.provider === 'cloud'
+            ? CLOUD_MIN_GAP_MS
+            : PACING_JITTER_MS.min + Math.random() * (PACING_JITTER_MS.max - PACING_JITTER_MS.min);
+        const wait = await reserveSlot(row.id, gap);
         if (wait > 15_000) {
           await later(msg.id, wait);
           return;
@@ -192,6 +201,20 @@ export function createOutbox(deps: {
             .where(eq(messages.id, msg.quotedMessageId));
           if (quoted?.pid) outgoing.replyToProviderMessageId = quoted.pid;
         }
+        if (
+          outgoing.media?.voice &&
+          row.provider !== 'sandbox' &&
+          !outgoing.media.mimeType.startsWith('audio/ogg')
+        ) {
+          // Browsers record WebM; WhatsApp plays voice notes only as OGG/Opus.
+          const converted = await toVoiceNote(outgoing.media.data, deps.ffmpegPath);
+          outgoing.media = {
+            ...outgoing.media,
+            data: converted.data,
+            mimeType: converted.mimeType,
+            fileName: 'audio.ogg',
+          };
+        }
         const result = await provider.send(ctx, outgoing);
         // The sandbox has no phone in between: it is delivered as soon as it is "sent".
         await setState(msg.id, row.provider === 'sandbox' ? 'delivered' : 'accepted', null, {
@@ -199,6 +222,10 @@ export function createOutbox(deps: {
           acceptedAt: new Date(),
         });
       } catch (error) {
+        if (error instanceof AudioConversionError) {
+          await setState(msg.id, 'failed', `Áudio inválido: ${error.message}`);
+          return;
+        }
         const retryable = error instanceof ProviderError ? error.retryable : true;
         const reason =
           error instanceof ProviderError ? error.message : `Erro inesperado: ${(error as Error).message}`;
