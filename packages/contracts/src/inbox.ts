@@ -103,6 +103,20 @@ export const conversationSchema = z.object({
   assignee: z.object({ memberId: z.string(), name: z.string() }).nullable(),
   /** The AI answers this conversation; false once a human took over (until handed back). */
   aiActive: z.boolean(),
+  /** Why the AI last handed this conversation to a human (shown in the inbox), or null. */
+  handoffReason: z
+    .enum([
+      'lead_requested',
+      'missing_knowledge',
+      'negative_sentiment',
+      'value_threshold',
+      'keyword',
+      'tool_failure',
+      'model_failure',
+      'out_of_hours',
+      'no_model',
+    ])
+    .nullable(),
   labels: z.array(labelSchema),
   unreadCount: z.number(),
   lastMessage: z
@@ -182,5 +196,7 @@ export const inboxEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.updated'), conversationId: z.string(), messageId: z.string() }),
   z.object({ type: z.literal('conversation.updated'), conversationId: z.string() }),
   z.object({ type: z.literal('channel.updated'), channelId: z.string() }),
+  z.object({ type: z.literal('suggestion.created'), conversationId: z.string(), suggestionId: z.string() }),
+  z.object({ type: z.literal('question.updated'), conversationId: z.string(), questionId: z.string() }),
 ]);
 export type InboxEvent = z.infer<typeof inboxEventSchema>;

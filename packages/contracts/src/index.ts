@@ -1,3 +1,4 @@
+export * from './agents.ts';
 export * from './channels.ts';
 export * from './errors.ts';
 export * from './inbox.ts';
