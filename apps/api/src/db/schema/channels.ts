@@ -1,4 +1,4 @@
-import type { ChannelStatus, ProviderKindName } from '@piloto/contracts';
+import type { ChannelStatus, HandoffReason, ProviderKindName } from '@piloto/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -114,6 +114,10 @@ export const conversations = pgTable(
     /** members.id of the seller in charge. */
     assigneeMemberId: uuid('assignee_member_id'),
     aiActive: boolean('ai_active').notNull().default(true),
+    /** Why the AI last handed this conversation to a human (HandoffReason), shown in the inbox. */
+    handoffReason: text('handoff_reason').$type<HandoffReason>(),
+    /** The AI may answer again after this time even if a human wrote (agent's humanQuietMinutes). */
+    aiQuietUntil: timestamp('ai_quiet_until', { withTimezone: true }),
     /** The raw provider id replies go to (Z-API phone, Evolution remoteJid, Cloud wa_id). */
     replyTo: text('reply_to').notNull(),
     unreadCount: integer('unread_count').notNull().default(0),

@@ -118,6 +118,7 @@ export function createConversationsService(deps: { db: Db; bus: EventBus; outbox
         ? { memberId: r.conv.assigneeMemberId, name: r.assigneeName ?? 'Membro' }
         : null,
       aiActive: r.conv.aiActive,
+      handoffReason: r.conv.handoffReason ?? null,
       labels: labelRows
         .filter((l) => l.conversationId === r.conv.id)
         .map(({ id, name, color }) => ({ id, name, color })),
