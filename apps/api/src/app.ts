@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerAgentRoutes } from './modules/agents/routes.ts';
 import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { registerWebhookRoutes } from './modules/channels/webhooks.ts';
 import { registerConversationRoutes } from './modules/conversations/routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp(
   registerOrgsRoutes(app, platform);
   registerChannelRoutes(app, platform);
   registerConversationRoutes(app, platform);
+  registerAgentRoutes(app, platform);
   registerWebhookRoutes(app, {
     ...platform,
     onConnected: (channelId) => platform.outbox.resumeChannel(channelId),

@@ -36,6 +36,16 @@ const envSchema = z.object({
     .default(0),
   /** Cloud Storage bucket for media; unset → files under DATA_DIR/files. */
   MEDIA_BUCKET: z.string().optional(),
+  /** AI providers: server-wide keys used when a company has none of its own; base URLs reach fakes in tests. */
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  GEMINI_API_KEY: z.string().optional(),
+  GEMINI_BASE_URL: z.url().optional(),
+  OPENAI_COMPATIBLE_BASE_URL: z.url().optional(),
+  OPENAI_COMPATIBLE_API_KEY: z.string().optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(1000).default(45_000),
   /** ffmpeg for voice notes; default: the binary shipped by the @ffmpeg-installer package. */
   FFMPEG_PATH: z.string().optional(),
   GCS_BASE_URL: z.url().default('https://storage.googleapis.com'),

@@ -4,4 +4,5 @@ export * from './fakeGcs.ts';
 export * from './fakeGoogle.ts';
 export * from './fakeHttpServer.ts';
 export * from './fakeSmtp.ts';
+export * from './openai/index.ts';
 export * from './zapi/index.ts';

@@ -30,3 +30,30 @@ describe('one process per data directory', () => {
     expect(fs.existsSync(path.join(dir, 'pg.lock'))).toBe(false);
   });
 });
+
+describe('embedded PGlite under concurrent connections', () => {
+  it('keeps each connection’s extended queries whole (no interleaved Parse/Bind)', async () => {
+    const { startEmbeddedPostgres, MEMORY_DATA_DIR } = await import('./embedded.ts');
+    const pg = (await import('pg')).default;
+    const embedded = await startEmbeddedPostgres(MEMORY_DATA_DIR, 12);
+    const pools = [0, 1, 2].map(() => new pg.Pool({ connectionString: embedded.url, max: 4 }));
+    try {
+      const queries = Array.from({ length: 150 }, (_, i) => {
+        const pool = pools[i % pools.length];
+        // Different parameter counts and sizes, so any interleaving would surface as a protocol error.
+        const params = Array.from(
+          { length: (i % 7) + 1 },
+          (_, k) => `${'x'.repeat(((i * 7919) % 200) * 1000)}${k}`,
+        );
+        const sql = `select ${params.map((_, k) => `length($${k + 1}::text)`).join(' + ')} as n`;
+        return pool.query(sql, params).then((r) => Number(r.rows[0].n));
+      });
+      const results = await Promise.all(queries);
+      expect(results).toHaveLength(150);
+      expect(results.every((n) => Number.isFinite(n) && n > 0)).toBe(true);
+    } finally {
+      for (const pool of pools) await pool.end();
+      await embedded.stop();
+    }
+  }, 60_000);
+});

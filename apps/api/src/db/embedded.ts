@@ -25,6 +25,7 @@ export async function startEmbeddedPostgres(
     if (!inMemory) fs.mkdirSync(pgDir, { recursive: true });
     const pglite = await PGlite.create(pgDir, { extensions: { vector, unaccent } });
     const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections });
+    keepExtendedQueriesWhole(server);
     await server.start();
     const conn = server.getServerConn(); // "127.0.0.1:PORT"
     return {
@@ -79,4 +80,79 @@ function isProcessAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+type QueuedMessage = {
+  handlerId: number;
+  message: Uint8Array;
+  onData: (data: Uint8Array) => void;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+};
+type QueryQueue = {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  midQueryHandler?: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+};
+
+const SYNC = 0x53; // 'S'
+const SIMPLE_QUERY = 0x51; // 'Q'
+const TERMINATE = 0x58; // 'X'
+
+/**
+ * PGlite has one backend session, and pglite-socket feeds it protocol messages one at a time from all
+ * connections. It keeps transactions together, but not an extended query's Parse/Bind/Execute/Sync:
+ * two connections' queries could interleave ("bind message supplies 1 parameters, but prepared
+ * statement requires 8"). This keeps every message of one connection's query together until its Sync,
+ * as a real server does per session.
+ */
+export function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const originalClear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId: number) => {
+    if (queue.midQueryHandler === handlerId) queue.midQueryHandler = null;
+    originalClear(handlerId);
+  };
+  queue.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner =
+          this.db.isInTransaction() && this.lastHandlerId !== null
+            ? this.lastHandlerId
+            : (this.midQueryHandler ?? null);
+        const index = owner === null ? 0 : this.queue.findIndex((q) => q.handlerId === owner);
+        if (index === -1) break; // the owner's next message has not arrived yet
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          this.midQueryHandler = null;
+          item.reject(error);
+          continue;
+        }
+        const type = item.message[0];
+        // Startup messages begin with a length (first byte 0); they never leave a query open.
+        const ends = type === SYNC || type === SIMPLE_QUERY || type === TERMINATE || type === 0;
+        this.midQueryHandler = ends ? null : item.handlerId;
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  }.bind(queue);
 }

@@ -1,7 +1,13 @@
+import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
+import { createAgentInsights } from '../modules/agents/insights.ts';
+import { createChatModelFactory } from '../modules/agents/models.ts';
+import { AGENT_RESUME_QUEUE, AGENT_RUN_QUEUE, createAgentRuns } from '../modules/agents/runs.ts';
+import { createAgentsService } from '../modules/agents/service.ts';
+import { followupsUnavailable } from '../modules/agents/tools/scheduleFollowup.ts';
 import { createOutbox, SEND_QUEUE } from '../modules/channels/outbox.ts';
 import { createChannelsService } from '../modules/channels/service.ts';
 import { MEDIA_QUEUE, processWebhookEvent, WEBHOOK_QUEUE } from '../modules/channels/webhooks.ts';
@@ -50,8 +56,8 @@ export async function startPlatform(config: Config, logger: Logger) {
           http,
         })
       : createLocalStorage(storageRoot(config));
-    const channels = createChannelsService({ db, box: createSecretBox(secret), config, http, bus, logger });
-    const ingest = createIngest({ db, bus });
+    const box = createSecretBox(secret);
+    const channels = createChannelsService({ db, box, config, http, bus, logger });
     const outbox = createOutbox({
       db,
       jobs,
@@ -61,6 +67,23 @@ export async function startPlatform(config: Config, logger: Logger) {
       logger,
       ffmpegPath: config.FFMPEG_PATH ?? defaultFfmpegPath(),
     });
+    const agents = createAgentsService({ db, box, config });
+    const checkpointer = new PostgresSaver(database.pool);
+    await checkpointer.setup();
+    const agentRuns = createAgentRuns({
+      db,
+      jobs,
+      bus,
+      outbox,
+      agents,
+      modelFactory: createChatModelFactory(config),
+      checkpointer,
+      knowledge: async () => [],
+      followups: followupsUnavailable,
+      logger,
+      config,
+    });
+    const ingest = createIngest({ db, bus, afterInbound: (orgId, id) => agentRuns.onInbound(orgId, id) });
     const conversations = createConversationsService({ db, bus, outbox });
     const media = createMediaService({ db, storage, channels, bus });
     const services = {
@@ -72,6 +95,9 @@ export async function startPlatform(config: Config, logger: Logger) {
       conversations,
       media,
       sellerTools: createSellerTools({ db, bus }),
+      agents,
+      agentRuns,
+      agentInsights: createAgentInsights({ db }),
       webhookWriter: createWebhookWriter({ pool: database.pool, jobs, queue: WEBHOOK_QUEUE }),
       storage,
       http,
@@ -80,6 +106,8 @@ export async function startPlatform(config: Config, logger: Logger) {
     await jobs.defineQueue({ name: SEND_QUEUE, retryLimit: 5, retryDelay: 5 });
     await jobs.defineQueue({ name: MEDIA_QUEUE, retryLimit: MEDIA_RETRY_LIMIT, retryDelay: 10 });
     await jobs.defineQueue({ name: HEALTH_QUEUE, retryLimit: 0 });
+    await jobs.defineQueue({ name: AGENT_RUN_QUEUE, retryLimit: 2, retryDelay: 3 });
+    await jobs.defineQueue({ name: AGENT_RESUME_QUEUE, retryLimit: 2, retryDelay: 3 });
     const webhookDeps = {
       db,
       jobs,
@@ -127,6 +155,17 @@ export async function startPlatform(config: Config, logger: Logger) {
           }
         });
         await jobs.schedule(HEALTH_QUEUE, '*/5 * * * *');
+        await jobs.work<{ conversationId: string }>(
+          AGENT_RUN_QUEUE,
+          (data) => agentRuns.run(data.conversationId),
+          {
+            batchSize: 1,
+            pollingIntervalSeconds: 0.5,
+          },
+        );
+        await jobs.work<{ questionId: string }>(AGENT_RESUME_QUEUE, (data) =>
+          agentRuns.resume(data.questionId),
+        );
       },
       async stop() {
         await jobs.stop().catch((error) => logger.error({ err: error }, 'stopping jobs'));

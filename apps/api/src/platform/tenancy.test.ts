@@ -32,6 +32,10 @@ const ids = {
   messageB: '',
   labelB: '',
   quickReplyB: '',
+  agentB: '',
+  traceB: '',
+  suggestionB: '',
+  questionB: '',
 };
 
 beforeAll(async () => {
@@ -80,6 +84,34 @@ beforeAll(async () => {
   ids.quickReplyB = (
     await ownerB.post(`/api/v1/orgs/${ids.orgB}/quick-replies`, { shortcut: 'oi', text: 'Olá!' })
   ).json().id;
+  // B's AI: an agent and, written directly, one trace, one suggestion and one question.
+  ids.agentB = (
+    await ownerB.post(`/api/v1/orgs/${ids.orgB}/agents`, { name: 'Agente B', channelIds: [ids.channelB] })
+  ).json().id;
+  const { agentTraces, suggestions, questions } = await import('../db/schema/index.ts');
+  const common = { orgId: ids.orgB, conversationId: ids.conversationB };
+  [{ id: ids.traceB }] = await t.platform.db
+    .insert(agentTraces)
+    .values({
+      ...common,
+      agentId: ids.agentB,
+      agentVersion: 1,
+      mode: 'copiloto',
+      status: 'suggested',
+      input: [],
+      retrieved: [],
+      toolCalls: [],
+      output: ['oi'],
+    })
+    .returning({ id: agentTraces.id });
+  [{ id: ids.suggestionB }] = await t.platform.db
+    .insert(suggestions)
+    .values({ ...common, texts: ['oi'] })
+    .returning({ id: suggestions.id });
+  [{ id: ids.questionB }] = await t.platform.db
+    .insert(questions)
+    .values({ ...common, threadId: 'x', question: 'Qual o prazo?' })
+    .returning({ id: questions.id });
 });
 afterAll(() => t?.close());
 
@@ -110,6 +142,13 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/orgs/:orgId/contacts/:contactId/notes': { text: 'nota intrusa' },
   'POST /api/v1/orgs/:orgId/quick-replies': { shortcut: 'intruso', text: 'x' },
   'POST /api/v1/orgs/:orgId/uploads': {},
+  'POST /api/v1/orgs/:orgId/agents': { name: 'Agente intruso' },
+  'PATCH /api/v1/orgs/:orgId/agents/:agentId': { name: 'Tomado' },
+  'POST /api/v1/orgs/:orgId/agents/:agentId/active': { active: false },
+  'PUT /api/v1/orgs/:orgId/ai-settings': { openaiApiKey: 'sk-intruso' },
+  'POST /api/v1/orgs/:orgId/suggestions/:suggestionId/accept': { text: 'enviado por intruso' },
+  'POST /api/v1/orgs/:orgId/suggestions/:suggestionId/dismiss': {},
+  'POST /api/v1/orgs/:orgId/questions/:questionId/answer': { answer: 'resposta intrusa' },
 };
 
 /** Required query strings, for the same reason. */
@@ -136,6 +175,10 @@ function urlFor(url: string, orgId: string): string {
     messageId: ids.messageB,
     labelId: ids.labelB,
     quickReplyId: ids.quickReplyB,
+    agentId: ids.agentB,
+    traceId: ids.traceB,
+    suggestionId: ids.suggestionB,
+    questionId: ids.questionB,
   };
   return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? randomUUID());
 }
@@ -182,6 +225,15 @@ describe('tenant isolation', () => {
     expect(
       (await ownerB.get(`/api/v1/orgs/${ids.orgB}/contacts/${ids.contactB}/notes`)).json().notes,
     ).toEqual([]);
+    const agentB = (await ownerB.get(`/api/v1/orgs/${ids.orgB}/agents/${ids.agentB}`)).json();
+    expect(agentB).toMatchObject({ name: 'Agente B', version: 1, active: true });
+    expect((await ownerB.get(`/api/v1/orgs/${ids.orgB}/questions`)).json().questions[0]).toMatchObject({
+      status: 'pending',
+    });
+    const pending = await ownerB.get(
+      `/api/v1/orgs/${ids.orgB}/conversations/${ids.conversationB}/suggestions`,
+    );
+    expect(pending.json().suggestions).toHaveLength(1);
     // And company A sees none of B's conversations.
     expect((await ownerA.get(`/api/v1/orgs/${ids.orgA}/conversations`)).json().conversations).toEqual([]);
   });

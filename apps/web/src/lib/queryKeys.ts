@@ -34,4 +34,24 @@ export const inboxKeys = {
   notes: (orgId: string, contactId: string) => ['orgs', orgId, 'contacts', contactId, 'notes'] as const,
 };
 
+export const agentKeys = {
+  all: (orgId: string) => ['orgs', orgId, 'agents'] as const,
+  one: (orgId: string, agentId: string) => ['orgs', orgId, 'agents', 'one', agentId] as const,
+  versions: (orgId: string, agentId: string) => ['orgs', orgId, 'agents', 'versions', agentId] as const,
+  aiSettings: (orgId: string) => ['orgs', orgId, 'ai-settings'] as const,
+};
+
+export const traceKeys = {
+  all: (orgId: string) => ['orgs', orgId, 'traces'] as const,
+  list: (orgId: string, filter: object) => ['orgs', orgId, 'traces', 'list', filter] as const,
+  one: (orgId: string, traceId: string) => ['orgs', orgId, 'traces', 'one', traceId] as const,
+};
+
+export const copilotKeys = {
+  suggestions: (orgId: string, conversationId: string) =>
+    ['orgs', orgId, 'conversations', 'suggestions', conversationId] as const,
+  questions: (orgId: string, status: 'pending' | 'answered') => ['orgs', orgId, 'questions', status] as const,
+  allQuestions: (orgId: string) => ['orgs', orgId, 'questions'] as const,
+};
+
 export const invitationPreviewKey = (token: string) => ['invitations', token] as const;

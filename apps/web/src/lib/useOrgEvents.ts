@@ -6,6 +6,8 @@ const eventTypes: InboxEvent['type'][] = [
   'message.updated',
   'conversation.updated',
   'channel.updated',
+  'suggestion.created',
+  'question.updated',
 ];
 
 type Handlers = {

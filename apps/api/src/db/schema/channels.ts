@@ -118,6 +118,13 @@ export const conversations = pgTable(
     handoffReason: text('handoff_reason').$type<HandoffReason>(),
     /** The AI may answer again after this time even if a human wrote (agent's humanQuietMinutes). */
     aiQuietUntil: timestamp('ai_quiet_until', { withTimezone: true }),
+    /** Debounce: the AI answers once the lead has been quiet until this time. */
+    aiDueAt: timestamp('ai_due_at', { withTimezone: true }),
+    /** Lease so only one AI run per conversation at a time, across instances. */
+    aiRunId: uuid('ai_run_id'),
+    aiRunStartedAt: timestamp('ai_run_started_at', { withTimezone: true }),
+    /** Rolling summary of the older history (bounded tokens per turn). */
+    aiSummary: text('ai_summary'),
     /** The raw provider id replies go to (Z-API phone, Evolution remoteJid, Cloud wa_id). */
     replyTo: text('reply_to').notNull(),
     unreadCount: integer('unread_count').notNull().default(0),

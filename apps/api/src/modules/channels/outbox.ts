@@ -29,6 +29,8 @@ export type QueueOutbound = {
   text?: string | null;
   media?: StoredMedia | null;
   quotedMessageId?: string | null;
+  /** Not before this time (the AI's "typing…" delay between bubbles). */
+  notBefore?: Date;
 };
 
 /**
@@ -120,7 +122,11 @@ export function createOutbox(deps: {
         .update(conversations)
         .set({ lastMessageId: row.id, lastMessageAt: row.createdAt, updatedAt: new Date() })
         .where(eq(conversations.id, input.conversationId));
-      await jobs.send(SEND_QUEUE, { messageId: row.id });
+      await jobs.send(
+        SEND_QUEUE,
+        { messageId: row.id },
+        input.notBefore ? { startAfter: input.notBefore } : undefined,
+      );
       await bus.publish(`org:${input.orgId}`, {
         type: 'message.created',
         conversationId: input.conversationId,

@@ -26,7 +26,12 @@ export type IngestResult = {
   unknownStatusIds: string[];
 };
 
-export function createIngest(deps: { db: Db; bus: EventBus }) {
+export function createIngest(deps: {
+  db: Db;
+  bus: EventBus;
+  /** A lead wrote in this conversation (the AI agent's debounce starts here). */
+  afterInbound: (orgId: string, conversationId: string) => Promise<void>;
+}) {
   const { db, bus } = deps;
   const publish = (orgId: string, event: Record<string, unknown>) => bus.publish(`org:${orgId}`, event);
 
@@ -132,6 +137,8 @@ export function createIngest(deps: { db: Db; bus: EventBus }) {
       messageId: outcome.messageId,
     });
     await publish(channel.orgId, { type: 'conversation.updated', conversationId: outcome.conversationId });
+    if (m.direction === 'inbound' && m.kind !== 'reaction')
+      await deps.afterInbound(channel.orgId, outcome.conversationId);
   }
 
   async function applyStatus(

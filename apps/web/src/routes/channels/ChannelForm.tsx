@@ -1,7 +1,7 @@
 import type { ProviderKindName } from '@piloto/contracts';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { CredentialField } from '@/components/CredentialField.tsx';
 import { FormField } from '@/components/FormField.tsx';
-import { PasswordInput } from '@/components/PasswordInput.tsx';
 import { Input } from '@/components/ui/input.tsx';
 import type { FieldErrors } from '@/lib/apiClient.ts';
 import { providerInfo } from '@/lib/channelProviders.ts';
@@ -86,36 +86,20 @@ export function ChannelForm({ id, provider, initial, preview, errors, onSubmit, 
       {info.fields.length > 0 && (
         <fieldset className="grid gap-4 rounded-lg border bg-slate-50/60 p-4">
           <legend className="px-1 text-sm font-semibold text-slate-900">Credenciais da {info.label}</legend>
-          {info.fields.map((f) => {
-            const fieldId = `${id}-${f.key}`;
-            const masked = f.secret ? preview?.[f.key] : undefined;
-            const label = f.optional ? `${f.label} (opcional)` : f.label;
-            const hint = masked ? `${f.help} Deixe em branco para manter o atual.` : f.help;
-            const Control = f.secret ? PasswordInput : Input;
-            return (
-              <FormField
-                key={f.key}
-                id={fieldId}
-                label={label}
-                hint={hint}
-                error={errors[`credentials.${f.key}`]}
-              >
-                {(field) => (
-                  <Control
-                    {...field}
-                    value={values.credentials[f.key] ?? ''}
-                    onChange={(e) => setCredential(f.key, e.target.value)}
-                    placeholder={masked ?? f.placeholder}
-                    autoComplete="off"
-                    spellCheck={false}
-                    {...(f.secret
-                      ? { revealLabels: ['Mostrar valor', 'Ocultar valor'] as [string, string] }
-                      : {})}
-                  />
-                )}
-              </FormField>
-            );
-          })}
+          {info.fields.map((f) => (
+            <CredentialField
+              key={f.key}
+              id={`${id}-${f.key}`}
+              label={f.optional ? `${f.label} (opcional)` : f.label}
+              help={f.help}
+              secret={f.secret}
+              masked={f.secret ? preview?.[f.key] : undefined}
+              placeholder={f.placeholder}
+              value={values.credentials[f.key] ?? ''}
+              onChange={(value) => setCredential(f.key, value)}
+              error={errors[`credentials.${f.key}`]}
+            />
+          ))}
         </fieldset>
       )}
 

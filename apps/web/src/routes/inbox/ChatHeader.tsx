@@ -11,6 +11,7 @@ import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { formatPhone } from '@/lib/formatChat.ts';
 import { useTeam } from '@/lib/queries/inboxExtrasQueries.ts';
 import { useUpdateConversation } from '@/lib/queries/inboxQueries.ts';
+import { HandoffBadge } from './HandoffBadge.tsx';
 import { LabelsPopover } from './LabelsPopover.tsx';
 
 type Props = { conversation: Conversation; panelOpen: boolean; onTogglePanel: () => void };
@@ -51,8 +52,11 @@ export function ChatHeader({ conversation: c, panelOpen, onTogglePanel }: Props)
         <Avatar name={name} className="size-10 text-sm" />
         <span className="min-w-0">
           <span className="block truncate text-[15px] font-semibold text-slate-900">{name}</span>
-          <span className="block truncate text-xs text-slate-500">
-            {[formatPhone(c.contact.phone), c.channel.name].filter(Boolean).join(' · ')}
+          <span className="flex min-w-0 items-center gap-1.5">
+            <span className="truncate text-xs text-slate-500">
+              {[formatPhone(c.contact.phone), c.channel.name].filter(Boolean).join(' · ')}
+            </span>
+            <HandoffBadge reason={c.aiActive ? null : c.handoffReason} className="shrink-0" />
           </span>
         </span>
       </button>

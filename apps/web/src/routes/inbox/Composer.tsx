@@ -1,15 +1,18 @@
-import type { Message, QuickReply } from '@piloto/contracts';
+import type { Message, QuickReply, Suggestion } from '@piloto/contracts';
 import { Mic, Paperclip, SendHorizontal, Zap } from 'lucide-react';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button.tsx';
+import { errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
+import { useAcceptSuggestion } from '@/lib/queries/copilotQueries.ts';
 import { useQuickReplies } from '@/lib/queries/inboxExtrasQueries.ts';
 import { useVoiceRecorder } from '@/lib/useVoiceRecorder.ts';
 import { AttachmentBar, RecordingBar, ReplyBar } from './ComposerBars.tsx';
 import { EmojiPicker } from './EmojiPicker.tsx';
 import { QuickRepliesDialog } from './QuickRepliesDialog.tsx';
 import { filterQuickReplies, QuickReplyMenu } from './QuickReplyMenu.tsx';
+import { EditingSuggestionBar, SuggestionCards, suggestionText } from './SuggestionCards.tsx';
 import { useComposerSend } from './useComposerSend.ts';
 
 type Props = {
@@ -34,6 +37,9 @@ export function Composer({ conversationId, contactName, replyTo, onClearReply }:
   const quickReplies = useQuickReplies(orgId);
   const recorder = useVoiceRecorder();
   const { submit, uploading } = useComposerSend(conversationId);
+  const accept = useAcceptSuggestion(orgId, conversationId);
+  const [suggestionId, setSuggestionId] = useState<string | null>(null);
+  const sending = uploading || accept.isPending;
 
   const slash = /^\/(\S*)$/.exec(text);
   const menuItems = slash && !dismissedMenu ? filterQuickReplies(quickReplies.data ?? [], slash[1]) : null;
@@ -54,6 +60,28 @@ export function Composer({ conversationId, contactName, replyTo, onClearReply }:
     changeText(reply.text);
     textarea.current?.focus();
   };
+  const pickSuggestion = (suggestion: Suggestion) => {
+    setSuggestionId(suggestion.id);
+    changeText(suggestionText(suggestion));
+    requestAnimationFrame(() => textarea.current?.focus());
+  };
+  const cancelSuggestion = () => {
+    setSuggestionId(null);
+    changeText('');
+  };
+  /** The edited suggestion goes through accept, so the API records what the seller changed. */
+  const sendSuggestion = async (id: string, trimmed: string) => {
+    setText('');
+    setSuggestionId(null);
+    requestAnimationFrame(resize);
+    try {
+      await accept.mutateAsync({ id, text: trimmed });
+    } catch (error) {
+      toast.error(errorMessage(error));
+      setText((current) => current || trimmed);
+      setSuggestionId(id);
+    }
+  };
   const insertEmoji = (emoji: string) => {
     const el = textarea.current;
     const start = el?.selectionStart ?? text.length;
@@ -67,7 +95,8 @@ export function Composer({ conversationId, contactName, replyTo, onClearReply }:
 
   const sendNow = async () => {
     const trimmed = text.trim();
-    if ((!trimmed && !file) || uploading) return;
+    if ((!trimmed && !file) || sending) return;
+    if (suggestionId && trimmed && !file) return sendSuggestion(suggestionId, trimmed);
     const pendingFile = file;
     setText('');
     setFile(null);
@@ -133,6 +162,8 @@ export function Composer({ conversationId, contactName, replyTo, onClearReply }:
           onManage={() => setManageOpen(true)}
         />
       )}
+      <SuggestionCards conversationId={conversationId} editingId={suggestionId} onUse={pickSuggestion} />
+      {suggestionId && <EditingSuggestionBar onCancel={cancelSuggestion} />}
       {replyTo && (
         <ReplyBar
           message={replyTo}
@@ -204,10 +235,10 @@ export function Composer({ conversationId, contactName, replyTo, onClearReply }:
                 size="icon"
                 className="size-10 shrink-0 rounded-full"
                 onClick={() => void sendNow()}
-                loading={uploading}
-                aria-label="Enviar"
+                loading={sending}
+                aria-label={suggestionId ? 'Enviar sugestão editada' : 'Enviar'}
               >
-                {!uploading && <SendHorizontal className="size-5!" aria-hidden="true" />}
+                {!sending && <SendHorizontal className="size-5!" aria-hidden="true" />}
               </Button>
             ) : (
               <Button

@@ -8,6 +8,7 @@ import { useLabels } from '@/lib/queries/inboxExtrasQueries.ts';
 import { type ConversationListFilter, useConversations } from '@/lib/queries/inboxQueries.ts';
 import { ConversationFilters } from './ConversationFilters.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
+import { QuestionsLink } from './QuestionsLink.tsx';
 
 const emptyTexts: Record<string, string> = {
   mine: 'Nenhuma conversa atribuída a você.',
@@ -42,6 +43,7 @@ export function ConversationList({ selectedId, channels }: { selectedId?: string
 
   return (
     <section aria-label="Conversas" className="flex h-full min-h-0 flex-col bg-white">
+      <QuestionsLink />
       <ConversationFilters
         filter={filter}
         onChange={onChange}

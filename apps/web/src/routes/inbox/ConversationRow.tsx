@@ -7,6 +7,7 @@ import { Avatar } from '@/components/ui/avatar.tsx';
 import { cn } from '@/lib/cn.ts';
 import { formatListTime, formatPhone } from '@/lib/formatChat.ts';
 import { messagePreview } from '@/lib/messagePreview.ts';
+import { HandoffBadge } from './HandoffBadge.tsx';
 import { LabelChip } from './LabelChip.tsx';
 
 export const ConversationRow = memo(function ConversationRow({
@@ -66,6 +67,7 @@ export const ConversationRow = memo(function ConversationRow({
               {c.assignee ? c.assignee.name.split(' ')[0] : 'Humano'}
             </span>
           )}
+          {!c.aiActive && <HandoffBadge reason={c.handoffReason} />}
           {c.labels.slice(0, 2).map((label) => (
             <LabelChip key={label.id} label={label} />
           ))}

@@ -1,3 +1,5 @@
+import { ChevronRight, KeyRound } from 'lucide-react';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { OrgForm, type OrgFormValues } from '@/components/OrgForm.tsx';
 import { PageHeader } from '@/components/PageHeader.tsx';
@@ -19,6 +21,21 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Configurações" description="Dados da empresa usados pelos agentes e pela equipe." />
+      <Link
+        to="/configuracoes/ia"
+        className="mb-5 flex items-center gap-3 rounded-xl border bg-white p-4 shadow-xs transition-colors hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-ring"
+      >
+        <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-violet-50 text-violet-700 ring-1 ring-violet-100">
+          <KeyRound className="size-4" aria-hidden="true" />
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="block text-sm font-semibold text-slate-900">Chaves de IA</span>
+          <span className="block text-sm text-slate-600">
+            OpenAI, Anthropic, Gemini ou um servidor compatível.
+          </span>
+        </span>
+        <ChevronRight className="size-4 text-slate-400" aria-hidden="true" />
+      </Link>
       {org.isPending ? (
         <Card aria-busy="true">
           <CardContent className="grid gap-4 pt-6">

@@ -1,0 +1,280 @@
+import { type FakeOpenAI, startFakeOpenAI } from '@piloto/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownerWithCompany } from '../../testing/company.ts';
+import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { ApiJson } from '../../testing/json.ts';
+import type { TestClient } from '../../testing/session.ts';
+import { waitFor } from '../../testing/wait.ts';
+import { HANDOFF_MESSAGE, HOLDING_MESSAGE } from './prompts.ts';
+
+let t: TestApp;
+let llm: FakeOpenAI;
+let owner: TestClient;
+let orgId: string;
+let channelId: string;
+let agentId: string;
+let leadSeq = 0;
+
+beforeAll(async () => {
+  llm = await startFakeOpenAI();
+  t = await startTestApp({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url });
+  ({ owner, orgId } = await ownerWithCompany(t.app, t.platform, 'Ótica Visão'));
+  channelId = (
+    await owner.post(`/api/v1/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Playground' })
+  ).json().id;
+  const agent = await owner.post(`/api/v1/orgs/${orgId}/agents`, {
+    name: 'Bia',
+    mode: 'piloto',
+    debounceSeconds: 0,
+    channelIds: [channelId],
+    model: { provider: 'openai', name: 'gpt-4.1-mini' },
+    replyStyle: { splitMessages: true, maxMessagesPerTurn: 3, typingDelay: false },
+  });
+  expect(agent.statusCode, agent.body).toBe(201);
+  agentId = agent.json().id;
+  expect(agent.json()).toMatchObject({ version: 1, notReadyReason: null });
+});
+afterAll(async () => {
+  await t?.close();
+  await llm?.close();
+});
+
+const api = (path: string) => `/api/v1/orgs/${orgId}${path}`;
+async function leadSays(text: string, phone = `+55119876${String(++leadSeq).padStart(5, '0')}`) {
+  const res = await owner.post(api(`/channels/${channelId}/sandbox/messages`), {
+    leadPhone: phone,
+    leadName: `Lead ${leadSeq}`,
+    text,
+  });
+  expect(res.statusCode).toBe(202);
+  return phone;
+}
+async function conversationOf(phone: string): Promise<ApiJson> {
+  return waitFor(async () => {
+    const list = (await owner.get(api('/conversations?view=all'))).json().conversations as ApiJson[];
+    return list.find((c) => c.contact.phone === phone);
+  });
+}
+const messagesOf = async (conversationId: string): Promise<ApiJson[]> =>
+  (await owner.get(api(`/conversations/${conversationId}/messages`))).json().messages;
+const tracesOf = async (conversationId: string): Promise<ApiJson[]> =>
+  (await owner.get(api(`/traces?conversationId=${conversationId}`))).json().traces;
+const setAgent = async (patch: object) => {
+  const res = await owner.patch(api(`/agents/${agentId}`), patch);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+describe('piloto', () => {
+  it('answers the lead in WhatsApp-sized bubbles, using tools, and records the turn', async () => {
+    llm.script(
+      {
+        toolCalls: [
+          {
+            name: 'update_lead',
+            args: { fields: { necessidade: 'óculos de grau', orcamento: 'até R$ 800' }, score: 50 },
+          },
+        ],
+      },
+      {
+        content:
+          'Oi! Temos várias armações nessa faixa. 😊\n\nQuer agendar um exame de vista? É grátis na compra.',
+      },
+    );
+    const phone = await leadSays('Oi, preciso de óculos de grau, tenho uns 800 reais');
+    const conv = await conversationOf(phone);
+    const msgs = await waitFor(async () => {
+      const m = await messagesOf(conv.id);
+      return m.filter((x) => x.senderType === 'ai').length === 2 ? m : undefined;
+    });
+    expect(msgs.filter((m) => m.senderType === 'ai').map((m) => m.text)).toEqual([
+      'Oi! Temos várias armações nessa faixa. 😊',
+      'Quer agendar um exame de vista? É grátis na compra.',
+    ]);
+    // The model saw the company's rules first and the lead's words.
+    const request = llm.requests.at(-1)!;
+    expect(JSON.stringify(request.messages[0])).toMatch(/Ótica Visão/);
+    expect(request.tools.map((tool) => tool.function.name).sort()).toEqual(
+      ['ask_human', 'handoff_to_human', 'schedule_followup', 'search_knowledge', 'update_lead'].sort(),
+    );
+    const [trace] = await waitFor(async () => {
+      const list = await tracesOf(conv.id);
+      return list.length ? list : undefined;
+    });
+    expect(trace).toMatchObject({ status: 'replied', agentVersion: 1, mode: 'piloto' });
+    const detail = (await owner.get(api(`/traces/${trace.id}`))).json();
+    expect(detail.toolCalls[0]).toMatchObject({ name: 'update_lead', result: 'Ficha do lead atualizada.' });
+    expect(detail.tokens.input).toBeGreaterThan(0);
+    expect(detail.input.at(-1)).toEqual({
+      role: 'lead',
+      text: 'Oi, preciso de óculos de grau, tenho uns 800 reais',
+    });
+    expect(detail.model).toBe('openai:gpt-4.1-mini');
+  });
+
+  it('merges a burst of messages into one answer (debounce)', async () => {
+    await setAgent({ debounceSeconds: 1 });
+    const before = llm.requests.length;
+    llm.script({ content: 'Claro! Aceitamos Pix e cartão em até 10x.' });
+    const phone = `+5511987699${String(++leadSeq).padStart(3, '0')}`;
+    await leadSays('Oi', phone);
+    await leadSays('vocês aceitam', phone);
+    await leadSays('cartão?', phone);
+    const conv = await conversationOf(phone);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(llm.requests.length - before).toBe(1);
+    const seen = JSON.stringify(llm.requests.at(-1)!.messages);
+    expect(seen).toContain('vocês aceitam');
+    expect(seen).toContain('cartão?');
+    expect((await messagesOf(conv.id)).filter((m) => m.senderType === 'ai')).toHaveLength(1);
+    await setAgent({ debounceSeconds: 0 });
+  });
+
+  it('asks the team when it lacks an answer, tells the lead, and resumes with the answer', async () => {
+    llm.script({
+      toolCalls: [{ name: 'ask_human', args: { question: 'Vocês fazem lente multifocal em 2 dias?' } }],
+    });
+    const phone = await leadSays('Vocês fazem multifocal em 2 dias?');
+    const conv = await conversationOf(phone);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === HOLDING_MESSAGE));
+    const question = await waitFor(async () => {
+      const q = (await owner.get(api('/questions'))).json().questions as ApiJson[];
+      return q.find((x) => x.conversationId === conv.id);
+    });
+    expect(question).toMatchObject({
+      question: 'Vocês fazem lente multifocal em 2 dias?',
+      status: 'pending',
+      contactName: expect.any(String),
+    });
+
+    llm.script({ content: 'Fazemos sim! Multifocal fica pronta em 2 dias úteis.' });
+    const answered = await owner.post(api(`/questions/${question.id}/answer`), {
+      answer: 'Sim, 2 dias úteis',
+    });
+    expect(answered.json()).toMatchObject({
+      status: 'answered',
+      answer: 'Sim, 2 dias úteis',
+      answeredByName: expect.any(String),
+    });
+    await waitFor(async () =>
+      (await messagesOf(conv.id)).find(
+        (m) => m.text === 'Fazemos sim! Multifocal fica pronta em 2 dias úteis.',
+      ),
+    );
+    // The graph resumed where it stopped: the tool's result carries the team's answer.
+    expect(JSON.stringify(llm.requests.at(-1)!.messages)).toContain('Resposta da equipe: Sim, 2 dias úteis');
+  });
+
+  it('hands off when the lead asks for a person, without calling the model', async () => {
+    const before = llm.requests.length;
+    const phone = await leadSays('Quero falar com um atendente, por favor');
+    const conv = await conversationOf(phone);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === HANDOFF_MESSAGE));
+    expect((await owner.get(api(`/conversations/${conv.id}`))).json()).toMatchObject({
+      aiActive: false,
+      handoffReason: 'lead_requested',
+    });
+    expect(llm.requests.length).toBe(before);
+  });
+
+  it('never talks over a human: after a seller writes, the AI stays quiet', async () => {
+    llm.script({ content: 'Olá!' });
+    const phone = await leadSays('Bom dia');
+    const conv = await conversationOf(phone);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
+    await owner.post(api(`/conversations/${conv.id}/messages`), {
+      text: 'Aqui é a Carla, vendedora. Posso ajudar?',
+    });
+    const before = llm.requests.length;
+    await leadSays('Pode sim, Carla', phone);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(llm.requests.length).toBe(before);
+    expect((await owner.get(api(`/conversations/${conv.id}`))).json().aiActive).toBe(false);
+  });
+
+  it('falls back to another model, then hands off to a human with the reason — never a silent drop', async () => {
+    await setAgent({ fallbackModel: { provider: 'openai', name: 'gpt-4.1-nano' } });
+    llm.script(
+      { error: { status: 400, message: 'modelo recusou' } },
+      { content: 'Resposta do modelo reserva' },
+    );
+    const phone = await leadSays('Tem armação infantil?');
+    const conv = await conversationOf(phone);
+    await waitFor(async () =>
+      (await messagesOf(conv.id)).find((m) => m.text === 'Resposta do modelo reserva'),
+    );
+    expect(llm.requests.at(-1)!.model).toBe('gpt-4.1-nano');
+
+    llm.script(
+      { error: { status: 400, message: 'falhou' } },
+      { error: { status: 400, message: 'falhou de novo' } },
+    );
+    const phone2 = await leadSays('E armação de titânio?');
+    const conv2 = await conversationOf(phone2);
+    const after = await waitFor(async () => {
+      const c = (await owner.get(api(`/conversations/${conv2.id}`))).json();
+      return c.handoffReason ? c : undefined;
+    });
+    expect(after).toMatchObject({ aiActive: false, handoffReason: 'model_failure' });
+    const [trace] = await tracesOf(conv2.id);
+    expect(trace).toMatchObject({ status: 'failed', handoffReason: 'model_failure' });
+    await setAgent({ fallbackModel: null });
+  });
+});
+
+describe('copiloto', () => {
+  it('suggests replies to the seller, who sends one edited; the edit is recorded', async () => {
+    await setAgent({ mode: 'copiloto' });
+    llm.script({ content: 'Temos sim! Armações a partir de R$ 199.\n\nQuer ver modelos?' });
+    const phone = await leadSays('Vocês têm armação barata?');
+    const conv = await conversationOf(phone);
+    const [suggestion] = await waitFor(async () => {
+      const s = (await owner.get(api(`/conversations/${conv.id}/suggestions`))).json()
+        .suggestions as ApiJson[];
+      return s.length ? s : undefined;
+    });
+    expect(suggestion.texts).toEqual(['Temos sim! Armações a partir de R$ 199.', 'Quer ver modelos?']);
+    expect((await messagesOf(conv.id)).filter((m) => m.direction === 'outbound')).toHaveLength(0);
+
+    const sent = await owner.post(api(`/suggestions/${suggestion.id}/accept`), {
+      text: 'Temos sim! Armações a partir de R$ 149 nesta semana.',
+    });
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json()).toMatchObject({
+      senderType: 'member',
+      text: 'Temos sim! Armações a partir de R$ 149 nesta semana.',
+    });
+    expect((await owner.get(api(`/conversations/${conv.id}/suggestions`))).json().suggestions).toEqual([]);
+    const { suggestions } = await import('../../db/schema/index.ts');
+    const { eq } = await import('drizzle-orm');
+    const [row] = await t.platform.db.select().from(suggestions).where(eq(suggestions.id, suggestion.id));
+    expect(row).toMatchObject({
+      status: 'edited',
+      sentText: 'Temos sim! Armações a partir de R$ 149 nesta semana.',
+    });
+    await setAgent({ mode: 'piloto' });
+  });
+});
+
+describe('configuration', () => {
+  it('versions every change and says what is missing before it can answer', async () => {
+    const versions = (await owner.get(api(`/agents/${agentId}/versions`))).json().versions as ApiJson[];
+    expect(versions[0].version).toBeGreaterThan(1);
+    expect(versions.map((v) => v.version)).toEqual([...versions.map((v) => v.version)].sort((a, b) => b - a));
+    const noKey = await owner.post(api('/agents'), {
+      name: 'Sem chave',
+      model: { provider: 'anthropic', name: 'claude-sonnet-4-5' },
+    });
+    expect(noKey.json().notReadyReason).toMatch(/Configure a chave de Anthropic/);
+    const invalid = await owner.post(api('/agents'), { name: 'X', debounceSeconds: 999 });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.details.fields[0].path).toBe('name');
+    const settings = await owner.request('PUT', api('/ai-settings'), { anthropicApiKey: 'sk-ant-123456789' });
+    expect(settings.json().providers.find((p: ApiJson) => p.provider === 'anthropic')).toMatchObject({
+      configured: true,
+      preview: '••••6789',
+    });
+    expect((await owner.get(api(`/agents/${noKey.json().id}`))).json().notReadyReason).toBeNull();
+  });
+});

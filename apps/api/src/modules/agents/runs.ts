@@ -1,0 +1,521 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import {
+  AIMessage,
+  type BaseMessage,
+  HumanMessage,
+  SystemMessage,
+  ToolMessage,
+} from '@langchain/core/messages';
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
+import { Command, isInterrupted } from '@langchain/langgraph';
+import type { AgentConfig, HandoffReason } from '@piloto/contracts';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  agentTraces,
+  conversations,
+  leadProfiles,
+  messages,
+  orgs,
+  questions,
+  suggestions,
+} from '../../db/schema/index.ts';
+import type { Jobs } from '../../platform/jobs.ts';
+import type { EventBus } from '../../platform/realtime.ts';
+import type { Outbox } from '../channels/outbox.ts';
+import { buildAgentGraph } from './graph.ts';
+import { type ChatModelFactory, modelProblem } from './models.ts';
+import { HANDOFF_MESSAGE, HOLDING_MESSAGE, profileNote, systemPrompt } from './prompts.ts';
+import { splitIntoBubbles, typingDelayMs } from './replyStyle.ts';
+import type { AgentsService } from './service.ts';
+import { createAskHumanTool } from './tools/askHuman.ts';
+import { createHandoffTool } from './tools/handoffToHuman.ts';
+import type { RunContext } from './tools/runContext.ts';
+import { createScheduleFollowupTool, type FollowupScheduler } from './tools/scheduleFollowup.ts';
+import { createSearchKnowledgeTool, type KnowledgeSearch } from './tools/searchKnowledge.ts';
+import { createUpdateLeadTool } from './tools/updateLead.ts';
+import { isWithinBusinessHours } from './workingHours.ts';
+
+export const AGENT_RUN_QUEUE = 'agent.run';
+/** The history window: tokens per turn stop growing with the conversation's length. */
+export const HISTORY_WINDOW = 20;
+const LEASE_MS = 3 * 60_000;
+const LEAD_ASKS_FOR_HUMAN =
+  /\b(falar|conversar|atendimento)\s+(com\s+)?(um|uma|o|a)?\s*(humano|atendente|pessoa|vendedor|vendedora|gerente)\b/i;
+
+type Dispatch = {
+  texts: string[];
+  status: 'replied' | 'suggested' | 'handoff' | 'asked_human' | 'superseded' | 'failed' | 'skipped';
+};
+
+export function createAgentRuns(deps: {
+  db: Db;
+  jobs: Jobs;
+  bus: EventBus;
+  outbox: Outbox;
+  agents: AgentsService;
+  modelFactory: ChatModelFactory;
+  checkpointer: BaseCheckpointSaver;
+  knowledge: KnowledgeSearch;
+  followups: FollowupScheduler;
+  logger: Logger;
+  config: Config;
+}) {
+  const { db, jobs, bus, outbox, agents, logger } = deps;
+  const publish = (orgId: string, event: Record<string, unknown>) => bus.publish(`org:${orgId}`, event);
+
+  /** After a lead's message: (re)arm the debounce so a burst gets one answer. */
+  async function onInbound(orgId: string, conversationId: string): Promise<void> {
+    const [conv] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
+    if (conv?.status !== 'open') return;
+    const agent = await agents.forChannel(orgId, conv.channelId);
+    if (!agent) return;
+    const due = new Date(Date.now() + agent.config.debounceSeconds * 1000);
+    await db.update(conversations).set({ aiDueAt: due }).where(eq(conversations.id, conversationId));
+    await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: due });
+  }
+
+  async function acquireLease(conversationId: string, runId: string): Promise<boolean> {
+    const rows = await db
+      .update(conversations)
+      .set({ aiRunId: runId, aiRunStartedAt: new Date() })
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          or(
+            isNull(conversations.aiRunId),
+            lt(conversations.aiRunStartedAt, new Date(Date.now() - LEASE_MS)),
+          ),
+        ),
+      )
+      .returning({ id: conversations.id });
+    return rows.length > 0;
+  }
+  const releaseLease = (conversationId: string, runId: string) =>
+    db
+      .update(conversations)
+      .set({ aiRunId: null, aiRunStartedAt: null })
+      .where(and(eq(conversations.id, conversationId), eq(conversations.aiRunId, runId)));
+
+  async function handOff(orgId: string, conversationId: string, reason: HandoffReason) {
+    await db
+      .update(conversations)
+      .set({ aiActive: false, handoffReason: reason, updatedAt: new Date() })
+      .where(eq(conversations.id, conversationId));
+    await publish(orgId, { type: 'conversation.updated', conversationId });
+  }
+
+  async function modelInput(
+    conv: typeof conversations.$inferSelect,
+    agent: AgentConfig,
+  ): Promise<{ messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }> {
+    const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, conv.orgId));
+    const [profile] = await db
+      .select()
+      .from(leadProfiles)
+      .where(and(eq(leadProfiles.orgId, conv.orgId), eq(leadProfiles.contactId, conv.contactId)));
+    const history = (
+      await db
+        .select({
+          direction: messages.direction,
+          text: messages.text,
+          kind: messages.kind,
+          media: messages.media,
+        })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conv.id), sql`${messages.kind} <> 'reaction'`))
+        .orderBy(desc(messages.createdAt), desc(messages.seq))
+        .limit(HISTORY_WINDOW)
+    ).reverse();
+    const out: BaseMessage[] = [new SystemMessage(systemPrompt(agent, { name: org.name }))];
+    const trace: Array<{ role: string; text: string }> = [];
+    const note = [
+      conv.aiSummary ? `Resumo da conversa até aqui: ${conv.aiSummary}` : null,
+      profileNote(profile ?? null),
+    ]
+      .filter(Boolean)
+      .join('\n');
+    if (note) {
+      out.push(new SystemMessage(note));
+      trace.push({ role: 'summary', text: note });
+    }
+    for (const m of history) {
+      const text = m.text ?? (m.media?.fileName ? `[${m.kind}: ${m.media.fileName}]` : `[${m.kind}]`);
+      out.push(m.direction === 'inbound' ? new HumanMessage(text) : new AIMessage(text));
+      trace.push({ role: m.direction === 'inbound' ? 'lead' : 'business', text });
+    }
+    return { messages: out, trace };
+  }
+
+  async function latestInboundSeq(conversationId: string): Promise<number> {
+    const [row] = await db
+      .select({ seq: sql<number>`coalesce(max(${messages.seq}), 0)::bigint` })
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound')));
+    return Number(row.seq);
+  }
+
+  /** Writes the turn's outcome: piloto → outbox (bubbles with typing delays); copiloto → suggestions. */
+  async function dispatch(
+    conv: typeof conversations.$inferSelect,
+    agent: AgentConfig,
+    text: string,
+    cutoffSeq: number,
+    traceId: string,
+  ): Promise<Dispatch> {
+    // A lead's message that arrived while we thought: this answer is stale; the next run covers both.
+    if ((await latestInboundSeq(conv.id)) > cutoffSeq) return { texts: [], status: 'superseded' };
+    const bubbles = splitIntoBubbles(text, {
+      split: agent.replyStyle.splitMessages,
+      max: agent.replyStyle.maxMessagesPerTurn,
+    });
+    if (!bubbles.length) return { texts: [], status: 'skipped' };
+    if (agent.mode === 'copiloto') {
+      await db
+        .update(suggestions)
+        .set({ status: 'superseded', resolvedAt: new Date() })
+        .where(and(eq(suggestions.conversationId, conv.id), eq(suggestions.status, 'pending')));
+      const [s] = await db
+        .insert(suggestions)
+        .values({ orgId: conv.orgId, conversationId: conv.id, traceId, texts: bubbles.slice(0, 3) })
+        .returning({ id: suggestions.id });
+      await publish(conv.orgId, { type: 'suggestion.created', conversationId: conv.id, suggestionId: s.id });
+      return { texts: bubbles.slice(0, 3), status: 'suggested' };
+    }
+    let delay = 0;
+    for (const bubble of bubbles) {
+      delay += agent.replyStyle.typingDelay ? typingDelayMs(bubble) : 0;
+      await outbox.queue({
+        orgId: conv.orgId,
+        conversationId: conv.id,
+        senderType: 'ai',
+        kind: 'text',
+        text: bubble,
+        notBefore: delay ? new Date(Date.now() + delay) : undefined,
+      });
+    }
+    return { texts: bubbles, status: 'replied' };
+  }
+
+  async function sendOrSuggest(conv: typeof conversations.$inferSelect, agent: AgentConfig, text: string) {
+    if (agent.mode === 'piloto')
+      await outbox.queue({
+        orgId: conv.orgId,
+        conversationId: conv.id,
+        senderType: 'ai',
+        kind: 'text',
+        text,
+      });
+  }
+
+  /** One graph invocation (a new turn or a resumed one), its trace, and what it leads to. */
+  async function execute(
+    conv: typeof conversations.$inferSelect,
+    agentRow: { id: string; version: number; config: AgentConfig },
+    input:
+      | { messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }
+      | { resume: string; threadId: string },
+  ) {
+    const agent = agentRow.config;
+    const started = Date.now();
+    const [trace] = await db
+      .insert(agentTraces)
+      .values({
+        orgId: conv.orgId,
+        agentId: agentRow.id,
+        agentVersion: agentRow.version,
+        conversationId: conv.id,
+        mode: agent.mode,
+        model: agent.model ? `${agent.model.provider}:${agent.model.name}` : null,
+        status: 'running',
+        input:
+          'messages' in input
+            ? input.trace
+            : [{ role: 'system', text: `Resposta da equipe: ${input.resume}` }],
+        retrieved: [],
+        toolCalls: [],
+        output: [],
+      })
+      .returning({ id: agentTraces.id });
+    const threadId = 'threadId' in input ? input.threadId : `${conv.id}:${trace.id}`;
+    const ctx: RunContext = {
+      orgId: conv.orgId,
+      contactId: conv.contactId,
+      conversationId: conv.id,
+      handoff: null,
+      retrieved: [],
+    };
+    const cutoffSeq = await latestInboundSeq(conv.id);
+    const finish = async (values: Partial<typeof agentTraces.$inferInsert>) => {
+      await db
+        .update(agentTraces)
+        .set({ latencyMs: Date.now() - started, retrieved: ctx.retrieved, ...values })
+        .where(eq(agentTraces.id, trace.id));
+    };
+
+    const keys = await agents.keysOf(conv.orgId);
+    const choices = [agent.model, agent.fallbackModel].filter((c): c is NonNullable<typeof c> => Boolean(c));
+    let lastError: unknown;
+    for (const choice of choices) {
+      const model: BaseChatModel = deps.modelFactory(choice, keys);
+      const tools = [
+        createSearchKnowledgeTool(ctx, deps.knowledge),
+        createUpdateLeadTool(ctx, db, agent.qualificationFields),
+        createAskHumanTool(),
+        createHandoffTool(ctx),
+        createScheduleFollowupTool(ctx, deps.followups),
+      ];
+      const graph = buildAgentGraph({
+        model,
+        tools,
+        checkpointer: deps.checkpointer,
+        stopped: () => ctx.handoff !== null,
+      });
+      try {
+        const config = { configurable: { thread_id: threadId }, recursionLimit: 12 };
+        const result =
+          'messages' in input
+            ? await graph.invoke({ messages: input.messages }, config)
+            : await graph.invoke(new Command({ resume: input.resume }), config);
+        const produced = (result.messages as BaseMessage[]).slice(
+          'messages' in input ? input.messages.length : 0,
+        );
+        const toolCalls = collectToolCalls(produced);
+        const usage = sumUsage(produced);
+        const base = {
+          model: `${choice.provider}:${choice.name}`,
+          toolCalls,
+          tokensIn: usage.input,
+          tokensOut: usage.output,
+        };
+        if (isInterrupted(result)) {
+          const question = String(
+            (result.__interrupt__[0]?.value as { question?: string })?.question ??
+              'A IA precisa de uma informação da equipe',
+          );
+          const [q] = await db
+            .insert(questions)
+            .values({ orgId: conv.orgId, conversationId: conv.id, traceId: trace.id, threadId, question })
+            .returning({ id: questions.id });
+          await sendOrSuggest(conv, agent, HOLDING_MESSAGE);
+          await publish(conv.orgId, { type: 'question.updated', conversationId: conv.id, questionId: q.id });
+          await finish({ ...base, status: 'asked_human', output: [HOLDING_MESSAGE] });
+          return;
+        }
+        if (ctx.handoff) {
+          await handOff(conv.orgId, conv.id, ctx.handoff.reason);
+          if (ctx.handoff.reason === 'lead_requested') await sendOrSuggest(conv, agent, HANDOFF_MESSAGE);
+          await finish({
+            ...base,
+            status: 'handoff',
+            handoffReason: ctx.handoff.reason,
+            output: [ctx.handoff.note],
+          });
+          return;
+        }
+        const final = produced.filter((m) => m instanceof AIMessage).at(-1);
+        const outcome = await dispatch(conv, agent, contentText(final), cutoffSeq, trace.id);
+        await finish({ ...base, status: outcome.status, output: outcome.texts });
+        return;
+      } catch (error) {
+        lastError = error;
+        logger.warn({ err: error, conversationId: conv.id, model: choice.name }, 'agent model failed');
+      }
+    }
+    // Retries inside the client, then the fallback model, failed: a human takes over, with a note.
+    await handOff(conv.orgId, conv.id, 'model_failure');
+    await finish({
+      status: 'failed',
+      handoffReason: 'model_failure',
+      error: lastError ? String((lastError as Error).message ?? lastError) : 'sem modelo',
+    });
+  }
+
+  return {
+    onInbound,
+
+    /** The `agent.run` job: one run per conversation at a time, after the debounce window. */
+    async run(conversationId: string): Promise<void> {
+      const [conv] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
+      if (conv?.status !== 'open') return;
+      if (conv.aiDueAt && conv.aiDueAt.getTime() > Date.now() + 25) return; // a newer message re-armed the timer
+      const agentRow = await agents.forChannel(conv.orgId, conv.channelId);
+      if (!agentRow) return;
+      const agent = agentRow.config;
+      if (!conv.aiActive && !(await quietPeriodOver(conv, agent))) return; // humans come first
+      const runId = crypto.randomUUID();
+      if (!(await acquireLease(conv.id, runId))) {
+        await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: new Date(Date.now() + 2000) });
+        return;
+      }
+      try {
+        const [last] = await db
+          .select({ direction: messages.direction, text: messages.text })
+          .from(messages)
+          .where(eq(messages.conversationId, conv.id))
+          .orderBy(desc(messages.createdAt), desc(messages.seq))
+          .limit(1);
+        if (last?.direction !== 'inbound') return; // someone already answered
+        const pre = await preChecks(conv, agent, last.text ?? '');
+        if (pre) {
+          await handOff(conv.orgId, conv.id, pre);
+          await db.insert(agentTraces).values({
+            orgId: conv.orgId,
+            agentId: agentRow.id,
+            agentVersion: agentRow.version,
+            conversationId: conv.id,
+            mode: agent.mode,
+            status: 'handoff',
+            handoffReason: pre,
+            input: [{ role: 'lead', text: last.text ?? '' }],
+            retrieved: [],
+            toolCalls: [],
+            output: [],
+          });
+          if (pre === 'lead_requested') await sendOrSuggest(conv, agent, HANDOFF_MESSAGE);
+          return;
+        }
+        await execute(conv, agentRow, await modelInput(conv, agent));
+      } finally {
+        await releaseLease(conv.id, runId);
+      }
+    },
+
+    /** A seller answered the agent's question: the interrupted graph resumes with it. */
+    async answerQuestion(orgId: string, questionId: string, memberId: string, answer: string) {
+      const [q] = await db
+        .select()
+        .from(questions)
+        .where(and(eq(questions.orgId, orgId), eq(questions.id, questionId)));
+      if (!q) return null;
+      if (q.status !== 'pending') return q;
+      const [updated] = await db
+        .update(questions)
+        .set({ status: 'answered', answer, answeredByMemberId: memberId, answeredAt: new Date() })
+        .where(and(eq(questions.id, q.id), eq(questions.status, 'pending')))
+        .returning();
+      if (!updated) return q;
+      await jobs.send(AGENT_RESUME_QUEUE, { questionId: q.id });
+      await publish(orgId, { type: 'question.updated', conversationId: q.conversationId, questionId: q.id });
+      return updated;
+    },
+
+    /** The `agent.resume` job. */
+    async resume(questionId: string): Promise<void> {
+      const [q] = await db.select().from(questions).where(eq(questions.id, questionId));
+      if (q?.status !== 'answered' || !q.answer) return;
+      const [conv] = await db.select().from(conversations).where(eq(conversations.id, q.conversationId));
+      const agentRow = conv && (await agents.forChannel(conv.orgId, conv.channelId));
+      if (!conv || !agentRow) return;
+      await execute(conv, agentRow, { resume: q.answer, threadId: q.threadId });
+    },
+
+    /** Seller's decision on a copilot suggestion: sent as is, edited, or dismissed (recorded). */
+    async resolveSuggestion(
+      orgId: string,
+      suggestionId: string,
+      memberId: string,
+      action: { send: string } | 'dismiss',
+    ) {
+      const [s] = await db
+        .select()
+        .from(suggestions)
+        .where(and(eq(suggestions.orgId, orgId), eq(suggestions.id, suggestionId)));
+      if (!s) return null;
+      if (action === 'dismiss') {
+        await db
+          .update(suggestions)
+          .set({ status: 'dismissed', resolvedByMemberId: memberId, resolvedAt: new Date() })
+          .where(eq(suggestions.id, s.id));
+        return { suggestion: s, edited: false };
+      }
+      const edited =
+        !s.texts.some((t) => normalize(t) === normalize(action.send)) &&
+        normalize(s.texts.join('\n\n')) !== normalize(action.send);
+      await db
+        .update(suggestions)
+        .set({
+          status: edited ? 'edited' : 'accepted',
+          sentText: action.send,
+          resolvedByMemberId: memberId,
+          resolvedAt: new Date(),
+        })
+        .where(eq(suggestions.id, s.id));
+      return { suggestion: s, edited };
+    },
+  };
+
+  /** A human took over (not a handoff): the AI may come back after the agent's quiet period. */
+  async function quietPeriodOver(
+    conv: typeof conversations.$inferSelect,
+    agent: AgentConfig,
+  ): Promise<boolean> {
+    if (conv.handoffReason || agent.humanQuietMinutes === null) return false;
+    const [human] = await db
+      .select({ at: messages.createdAt })
+      .from(messages)
+      .where(and(eq(messages.conversationId, conv.id), sql`${messages.senderType} in ('member', 'phone')`))
+      .orderBy(desc(messages.createdAt))
+      .limit(1);
+    if (human && Date.now() - human.at.getTime() < agent.humanQuietMinutes * 60_000) return false;
+    await db.update(conversations).set({ aiActive: true }).where(eq(conversations.id, conv.id));
+    return true;
+  }
+
+  async function preChecks(
+    conv: typeof conversations.$inferSelect,
+    agent: AgentConfig,
+    lastText: string,
+  ): Promise<HandoffReason | null> {
+    if (agent.workingHours === 'business_hours') {
+      const [org] = await db.select().from(orgs).where(eq(orgs.id, conv.orgId));
+      if (!isWithinBusinessHours(org.businessHours, org.timeZone, new Date())) return 'out_of_hours';
+    }
+    const lower = lastText.toLowerCase();
+    if (agent.handoff.keywords.some((k) => lower.includes(k.toLowerCase()))) return 'keyword';
+    if (agent.handoff.onLeadRequest && LEAD_ASKS_FOR_HUMAN.test(lastText)) return 'lead_requested';
+    if (modelProblem(agent.model, await agents.keysOf(conv.orgId), deps.config)) return 'no_model';
+    return null;
+  }
+}
+
+export const AGENT_RESUME_QUEUE = 'agent.resume';
+
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function contentText(message: BaseMessage | undefined): string {
+  if (!message) return '';
+  if (typeof message.content === 'string') return message.content;
+  return message.content
+    .map((part) => ('text' in part && typeof part.text === 'string' ? part.text : ''))
+    .join('');
+}
+
+function collectToolCalls(produced: BaseMessage[]) {
+  const calls: Array<{ name: string; args: unknown; result: unknown }> = [];
+  for (const m of produced) {
+    if (m instanceof AIMessage)
+      for (const c of m.tool_calls ?? []) calls.push({ name: c.name, args: c.args, result: null });
+    if (m instanceof ToolMessage) {
+      const call = [...calls].reverse().find((c) => c.result === null);
+      if (call) call.result = m.content;
+    }
+  }
+  return calls;
+}
+
+function sumUsage(produced: BaseMessage[]) {
+  let input = 0;
+  let output = 0;
+  for (const m of produced) {
+    if (m instanceof AIMessage && m.usage_metadata) {
+      input += m.usage_metadata.input_tokens;
+      output += m.usage_metadata.output_tokens;
+    }
+  }
+  return { input, output };
+}
+
+export type AgentRuns = ReturnType<typeof createAgentRuns>;

@@ -1,0 +1,7 @@
+export {
+  messageText,
+  type OpenAIMessageWire,
+  type OpenAIToolCallWire,
+  type OpenAIToolWire,
+} from './chatCompletionPayloads.ts';
+export * from './fakeOpenAI.ts';
