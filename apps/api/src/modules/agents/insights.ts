@@ -1,5 +1,5 @@
 import type { Question, Suggestion, Trace } from '@piloto/contracts';
-import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   agents,
@@ -53,7 +53,8 @@ export function createAgentInsights(deps: { db: Db }) {
       orgId: string,
       f: { agentId?: string; conversationId?: string; status?: string; cursor?: string },
     ) {
-      const where: SQL[] = [eq(agentTraces.orgId, orgId)];
+      // A turn still running has no outcome yet; it shows up once it finishes.
+      const where: SQL[] = [eq(agentTraces.orgId, orgId), ne(agentTraces.status, 'running')];
       if (f.agentId) where.push(eq(agentTraces.agentId, f.agentId));
       if (f.conversationId) where.push(eq(agentTraces.conversationId, f.conversationId));
       if (f.status) where.push(eq(agentTraces.status, f.status));

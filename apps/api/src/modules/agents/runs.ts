@@ -15,6 +15,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import {
   agentTraces,
+  contacts,
   conversations,
   leadProfiles,
   messages,
@@ -27,6 +28,7 @@ import type { EventBus } from '../../platform/realtime.ts';
 import type { Outbox } from '../channels/outbox.ts';
 import { buildAgentGraph } from './graph.ts';
 import { type ChatModelFactory, modelProblem } from './models.ts';
+import { checkAnswer } from './outputGuard.ts';
 import { HANDOFF_MESSAGE, HOLDING_MESSAGE, profileNote, systemPrompt } from './prompts.ts';
 import { splitIntoBubbles, typingDelayMs } from './replyStyle.ts';
 import type { AgentsService } from './service.ts';
@@ -315,8 +317,21 @@ export function createAgentRuns(deps: {
           });
           return;
         }
-        const final = produced.filter((m) => m instanceof AIMessage).at(-1);
-        const outcome = await dispatch(conv, agent, contentText(final), cutoffSeq, trace.id);
+        const final = contentText(produced.filter((m) => m instanceof AIMessage).at(-1));
+        const verdict = await guard(conv, agent, final, ctx.retrieved);
+        if (!verdict.ok) {
+          // Whatever the lead talked the model into, it does not leave: a human takes over.
+          await handOff(conv.orgId, conv.id, 'model_failure');
+          await finish({
+            ...base,
+            status: 'failed',
+            handoffReason: 'model_failure',
+            error: `Resposta bloqueada pela proteção: ${verdict.reason}`,
+            output: [],
+          });
+          return;
+        }
+        const outcome = await dispatch(conv, agent, final, cutoffSeq, trace.id);
         await finish({ ...base, status: outcome.status, output: outcome.texts });
         return;
       } catch (error) {
@@ -446,6 +461,27 @@ export function createAgentRuns(deps: {
       return { suggestion: s, edited };
     },
   };
+
+  /** What the answer may mention: the lead's own number and whatever the company itself wrote down. */
+  async function guard(
+    conv: typeof conversations.$inferSelect,
+    agent: AgentConfig,
+    answer: string,
+    retrieved: Array<{ text: string }>,
+  ) {
+    const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, conv.orgId));
+    const [contact] = await db
+      .select({ phone: contacts.phoneE164 })
+      .from(contacts)
+      .where(eq(contacts.id, conv.contactId));
+    const prompt = systemPrompt(agent, { name: org.name });
+    const companyText = [agent.instructions, agent.persona, ...retrieved.map((r) => r.text)].join('\n');
+    return checkAnswer(answer, {
+      systemPrompt: prompt,
+      allowedPhones: [contact?.phone ?? '', ...(companyText.match(/\+?\d[\d\s().-]{8,}\d/g) ?? [])],
+      allowedEmails: companyText.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? [],
+    });
+  }
 
   /** A human took over (not a handoff): the AI may come back after the agent's quiet period. */
   async function quietPeriodOver(
