@@ -1,6 +1,7 @@
 import type { ChannelStatus, HandoffReason, ProviderKindName } from '@piloto/contracts';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -125,6 +126,8 @@ export const conversations = pgTable(
     aiRunStartedAt: timestamp('ai_run_started_at', { withTimezone: true }),
     /** Rolling summary of the older history (bounded tokens per turn). */
     aiSummary: text('ai_summary'),
+    /** Messages up to this seq are covered by aiSummary. */
+    aiSummarySeq: bigint('ai_summary_seq', { mode: 'number' }).notNull().default(0),
     /** The raw provider id replies go to (Z-API phone, Evolution remoteJid, Cloud wa_id). */
     replyTo: text('reply_to').notNull(),
     unreadCount: integer('unread_count').notNull().default(0),

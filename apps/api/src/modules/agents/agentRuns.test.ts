@@ -223,6 +223,45 @@ describe('piloto', () => {
   });
 });
 
+describe('bounded cost', () => {
+  it('folds old history into a rolling summary so the prompt stops growing', async () => {
+    const phone = await leadSays('Primeira mensagem');
+    llm.script({ content: 'Oi!' });
+    const conv = await conversationOf(phone);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
+    const { messages } = await import('../../db/schema/index.ts');
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      orgId,
+      conversationId: conv.id,
+      channelId,
+      direction: (i % 2 ? 'outbound' : 'inbound') as 'inbound' | 'outbound',
+      senderType: (i % 2 ? 'member' : 'contact') as 'member' | 'contact',
+      kind: 'text',
+      text: `mensagem antiga número ${i}`,
+      status: i % 2 ? 'read' : 'received',
+      createdAt: new Date(Date.now() - (60 - i) * 1000),
+    }));
+    await t.platform.db.insert(messages).values(rows);
+    await owner.patch(api(`/conversations/${conv.id}`), { aiActive: true });
+    const before = llm.requests.length;
+    llm.script(
+      { content: 'O lead quer óculos e já conversou bastante.' },
+      { content: 'Perfeito, seguimos!' },
+    );
+    await leadSays('E então?', phone);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === 'Perfeito, seguimos!'));
+    const [summarize, turn] = llm.requests.slice(before);
+    expect(JSON.stringify(summarize.messages[0])).toMatch(/Resuma esta conversa/);
+    const turnText = JSON.stringify(turn.messages);
+    expect(turnText).toContain('Resumo da conversa até aqui: O lead quer óculos e já conversou bastante.');
+    expect(turnText).not.toContain('mensagem antiga número 0"');
+    expect(turn.messages.filter((m) => m.role !== 'system').length).toBeLessThanOrEqual(40);
+    const [trace] = await tracesOf(conv.id);
+    const detail = (await owner.get(api(`/traces/${trace.id}`))).json();
+    expect(detail.costMicros).toBeGreaterThan(0);
+  });
+});
+
 describe('copiloto', () => {
   it('suggests replies to the seller, who sends one edited; the edit is recorded', async () => {
     await setAgent({ mode: 'copiloto' });

@@ -9,7 +9,7 @@ import {
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import { Command, isInterrupted } from '@langchain/langgraph';
 import type { AgentConfig, HandoffReason } from '@piloto/contracts';
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -29,6 +29,7 @@ import type { Outbox } from '../channels/outbox.ts';
 import { buildAgentGraph } from './graph.ts';
 import { type ChatModelFactory, modelProblem } from './models.ts';
 import { checkAnswer } from './outputGuard.ts';
+import { costMicros } from './pricing.ts';
 import { HANDOFF_MESSAGE, HOLDING_MESSAGE, profileNote, systemPrompt } from './prompts.ts';
 import { splitIntoBubbles, typingDelayMs } from './replyStyle.ts';
 import type { AgentsService } from './service.ts';
@@ -109,34 +110,73 @@ export function createAgentRuns(deps: {
     await publish(orgId, { type: 'conversation.updated', conversationId });
   }
 
+  /**
+   * What the model sees: the instructions, a rolling summary of the older history, the lead's profile
+   * and the recent messages. Once more than two windows of messages pile up past the summary, the older
+   * ones are folded into it, so tokens per turn stop growing with the conversation.
+   */
   async function modelInput(
     conv: typeof conversations.$inferSelect,
     agent: AgentConfig,
+    summarize: ((transcript: string) => Promise<string>) | null,
   ): Promise<{ messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }> {
     const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, conv.orgId));
     const [profile] = await db
       .select()
       .from(leadProfiles)
       .where(and(eq(leadProfiles.orgId, conv.orgId), eq(leadProfiles.contactId, conv.contactId)));
+    const since = (seq: number) =>
+      and(eq(messages.conversationId, conv.id), gt(messages.seq, seq), sql`${messages.kind} <> 'reaction'`);
+    const columns = {
+      seq: messages.seq,
+      direction: messages.direction,
+      text: messages.text,
+      kind: messages.kind,
+      media: messages.media,
+    };
+    let summary = conv.aiSummary;
+    let summarySeq = conv.aiSummarySeq;
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messages)
+      .where(since(summarySeq));
+    if (n > HISTORY_WINDOW * 2 && summarize) {
+      const older = await db
+        .select(columns)
+        .from(messages)
+        .where(since(summarySeq))
+        .orderBy(messages.createdAt, messages.seq)
+        .limit(n - HISTORY_WINDOW);
+      const transcript = older
+        .map((m) => `${m.direction === 'inbound' ? 'Lead' : 'Empresa'}: ${renderText(m)}`)
+        .join('\n');
+      try {
+        summary = await summarize(
+          `${summary ? `Resumo anterior: ${summary}\n\n` : ''}${transcript.slice(-60_000)}`,
+        );
+        summarySeq = older.at(-1)!.seq;
+        await db
+          .update(conversations)
+          .set({ aiSummary: summary, aiSummarySeq: summarySeq })
+          .where(eq(conversations.id, conv.id));
+      } catch (error) {
+        logger.warn(
+          { err: error, conversationId: conv.id },
+          'could not summarize the history; using the window only',
+        );
+      }
+    }
     const history = (
       await db
-        .select({
-          direction: messages.direction,
-          text: messages.text,
-          kind: messages.kind,
-          media: messages.media,
-        })
+        .select(columns)
         .from(messages)
-        .where(and(eq(messages.conversationId, conv.id), sql`${messages.kind} <> 'reaction'`))
+        .where(since(summarySeq))
         .orderBy(desc(messages.createdAt), desc(messages.seq))
-        .limit(HISTORY_WINDOW)
+        .limit(HISTORY_WINDOW * 2)
     ).reverse();
     const out: BaseMessage[] = [new SystemMessage(systemPrompt(agent, { name: org.name }))];
     const trace: Array<{ role: string; text: string }> = [];
-    const note = [
-      conv.aiSummary ? `Resumo da conversa até aqui: ${conv.aiSummary}` : null,
-      profileNote(profile ?? null),
-    ]
+    const note = [summary ? `Resumo da conversa até aqui: ${summary}` : null, profileNote(profile ?? null)]
       .filter(Boolean)
       .join('\n');
     if (note) {
@@ -144,11 +184,27 @@ export function createAgentRuns(deps: {
       trace.push({ role: 'summary', text: note });
     }
     for (const m of history) {
-      const text = m.text ?? (m.media?.fileName ? `[${m.kind}: ${m.media.fileName}]` : `[${m.kind}]`);
+      const text = renderText(m);
       out.push(m.direction === 'inbound' ? new HumanMessage(text) : new AIMessage(text));
       trace.push({ role: m.direction === 'inbound' ? 'lead' : 'business', text });
     }
     return { messages: out, trace };
+  }
+
+  /** A summarizer on the agent's own model (null without one). */
+  function summarizerFor(orgId: string, agent: AgentConfig) {
+    if (!agent.model) return null;
+    const choice = agent.model;
+    return async (transcript: string) => {
+      const model = deps.modelFactory(choice, await agents.keysOf(orgId));
+      const reply = await model.invoke([
+        new SystemMessage(
+          'Resuma esta conversa de vendas no WhatsApp em até 10 linhas, em português: o que o lead quer, dados que ele informou, objeções, o que foi combinado e o que está pendente.',
+        ),
+        new HumanMessage(transcript),
+      ]);
+      return contentText(reply);
+    };
   }
 
   async function latestInboundSeq(conversationId: string): Promise<number> {
@@ -291,6 +347,7 @@ export function createAgentRuns(deps: {
           toolCalls,
           tokensIn: usage.input,
           tokensOut: usage.output,
+          costMicros: costMicros(choice.name, usage.input, usage.output),
         };
         if (isInterrupted(result)) {
           const question = String(
@@ -392,7 +449,7 @@ export function createAgentRuns(deps: {
           if (pre === 'lead_requested') await sendOrSuggest(conv, agent, HANDOFF_MESSAGE);
           return;
         }
-        await execute(conv, agentRow, await modelInput(conv, agent));
+        await execute(conv, agentRow, await modelInput(conv, agent, summarizerFor(conv.orgId, agent)));
       } finally {
         await releaseLease(conv.id, runId);
       }
@@ -520,6 +577,14 @@ export function createAgentRuns(deps: {
 export const AGENT_RESUME_QUEUE = 'agent.resume';
 
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function renderText(m: {
+  text: string | null;
+  kind: string;
+  media: { fileName: string | null } | null;
+}): string {
+  return m.text ?? (m.media?.fileName ? `[${m.kind}: ${m.media.fileName}]` : `[${m.kind}]`);
+}
 
 function contentText(message: BaseMessage | undefined): string {
   if (!message) return '';

@@ -1,0 +1,1 @@
+ALTER TABLE "conversations" ADD COLUMN "ai_summary_seq" bigint DEFAULT 0 NOT NULL;
