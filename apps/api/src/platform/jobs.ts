@@ -6,7 +6,10 @@ export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
 export type QueueDefinition = { name: string } & Pick<
   QueueOptions,
   'retryLimit' | 'retryDelay' | 'retryBackoff' | 'retryDelayMax' | 'expireInSeconds'
->;
+> & {
+    /** Wake workers at once through LISTEN/NOTIFY (real PostgreSQL only) instead of at the next poll. */
+    notify?: boolean;
+  };
 
 /** The one job runner (pg-boss on the app's own database: SKIP LOCKED, retries, cron). */
 export type Jobs = {
@@ -22,17 +25,34 @@ export type Jobs = {
   boss: PgBoss;
 };
 
-export async function startJobs(connectionString: string, logger: Logger): Promise<Jobs> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'piloto-jobs' });
+export async function startJobs(
+  connectionString: string,
+  logger: Logger,
+  opts: { listenNotify: boolean },
+): Promise<Jobs> {
+  // Embedded PGlite does not deliver NOTIFY across connections: there, workers poll.
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    max: 4,
+    application_name: 'piloto-jobs',
+    useListenNotify: opts.listenNotify,
+  });
   boss.on('error', (error) => logger.error({ err: error }, 'job runner error'));
   await boss.start();
   const defined = new Set<string>();
 
   return {
     boss,
-    async defineQueue({ name, ...options }) {
+    async defineQueue({ name, notify, ...options }) {
       if (defined.has(name)) return;
-      await boss.createQueue(name, { retryLimit: 3, retryDelay: 5, retryBackoff: true, ...options });
+      await boss.createQueue(name, {
+        retryLimit: 3,
+        retryDelay: 5,
+        retryBackoff: true,
+        ...options,
+        ...(notify && opts.listenNotify ? { notify: true } : {}),
+      });
       defined.add(name);
     },
     send: (queue, data, options) => boss.send(queue, data, options ?? {}),

@@ -38,7 +38,7 @@ export async function startPlatform(config: Config, logger: Logger) {
   const database: Database = await openDatabase(config);
   try {
     await runMigrations(database.pool);
-    const jobs: Jobs = await startJobs(database.url, logger);
+    const jobs: Jobs = await startJobs(database.url, logger, { listenNotify: !database.embedded });
     const bus: EventBus = database.embedded
       ? createInProcessEventBus()
       : await createPostgresEventBus(database.url, database.pool, logger);
@@ -102,12 +102,17 @@ export async function startPlatform(config: Config, logger: Logger) {
       storage,
       http,
     };
-    await jobs.defineQueue({ name: WEBHOOK_QUEUE, retryLimit: WEBHOOK_RETRY_LIMIT, retryDelay: 2 });
-    await jobs.defineQueue({ name: SEND_QUEUE, retryLimit: 5, retryDelay: 5 });
+    await jobs.defineQueue({
+      name: WEBHOOK_QUEUE,
+      retryLimit: WEBHOOK_RETRY_LIMIT,
+      retryDelay: 2,
+      notify: true,
+    });
+    await jobs.defineQueue({ name: SEND_QUEUE, retryLimit: 5, retryDelay: 5, notify: true });
     await jobs.defineQueue({ name: MEDIA_QUEUE, retryLimit: MEDIA_RETRY_LIMIT, retryDelay: 10 });
     await jobs.defineQueue({ name: HEALTH_QUEUE, retryLimit: 0 });
-    await jobs.defineQueue({ name: AGENT_RUN_QUEUE, retryLimit: 2, retryDelay: 3 });
-    await jobs.defineQueue({ name: AGENT_RESUME_QUEUE, retryLimit: 2, retryDelay: 3 });
+    await jobs.defineQueue({ name: AGENT_RUN_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
+    await jobs.defineQueue({ name: AGENT_RESUME_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
     const webhookDeps = {
       db,
       jobs,

@@ -1,0 +1,180 @@
+// npm run bench:agent — the platform's overhead on one AI turn, next to invoking the same graph directly,
+// with an instant fake model on real PostgreSQL; then prompt tokens per turn as conversations grow.
+//
+// Targets (issue #5): platform p95 < 50 ms and within 1.3× of the direct graph; tokens per turn flatten.
+import { randomUUID } from 'node:crypto';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
+import { and, desc, eq } from 'drizzle-orm';
+import pino from 'pino';
+import { loadConfig } from '../apps/api/src/config.ts';
+import { agentTraces, messages } from '../apps/api/src/db/schema/index.ts';
+import { buildAgentGraph } from '../apps/api/src/modules/agents/graph.ts';
+import { createChatModelFactory } from '../apps/api/src/modules/agents/models.ts';
+import { createAskHumanTool } from '../apps/api/src/modules/agents/tools/askHuman.ts';
+import { createHandoffTool } from '../apps/api/src/modules/agents/tools/handoffToHuman.ts';
+import { createSearchKnowledgeTool } from '../apps/api/src/modules/agents/tools/searchKnowledge.ts';
+import { sandboxProvider } from '../apps/api/src/modules/channels/providers/sandbox/sandbox.ts';
+import { startPlatform } from '../apps/api/src/platform/platform.ts';
+import { createTestDatabase } from '../apps/api/src/testing/harness.ts';
+import { startFakeOpenAI } from '../packages/testkit/src/index.ts';
+
+const TURNS = Number(process.env.BENCH_TURNS ?? 40);
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95) - 1] ?? Number.NaN;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const created = await createTestDatabase('postgres');
+  const llm = await startFakeOpenAI();
+  llm.respond(() => ({ content: 'Oi! Como posso ajudar?' }));
+  const config = loadConfig({
+    DATABASE_URL: created.url,
+    APP_URL: 'http://127.0.0.1:1',
+    AUTH_SECRET: 'c'.repeat(40),
+    LOG_LEVEL: 'silent',
+    OPENAI_API_KEY: llm.apiKey,
+    OPENAI_BASE_URL: llm.url,
+  });
+  const platform = await startPlatform(config, pino({ level: 'silent' }));
+  try {
+    await platform.startWorkers();
+    const userId = randomUUID();
+    await platform.database.pool.query(
+      "insert into users (id, name, email, email_verified) values ($1, 'Bench', $2, true)",
+      [userId, `${userId}@b.test`],
+    );
+    const { id: orgId } = await platform.orgs.createOrg(userId, { name: 'Bench' });
+    const channel = await platform.channels.create(orgId, { provider: 'sandbox', name: 'Bench' });
+    const agentConfig = {
+      name: 'Bench',
+      mode: 'piloto' as const,
+      debounceSeconds: 0,
+      channelIds: [channel.id],
+      model: { provider: 'openai' as const, name: 'gpt-4.1-mini' },
+      replyStyle: { splitMessages: false, maxMessagesPerTurn: 1, typingDelay: false },
+    };
+    await platform.agents.create(orgId, userId, agentConfig);
+
+    /** Lead message stored → AI reply in the outbox, timed from the event bus. */
+    const turn = async (phone: string, text: string) => {
+      const started = performance.now();
+      const replied = new Promise<number>((resolve) => {
+        const off = platform.bus.subscribe(`org:${orgId}`, async (event) => {
+          const e = event.payload as { type: string; messageId?: string };
+          if (e.type !== 'message.created' || !e.messageId) return;
+          const [m] = await platform.db
+            .select({ s: messages.senderType })
+            .from(messages)
+            .where(eq(messages.id, e.messageId));
+          if (m?.s === 'ai') {
+            off();
+            resolve(performance.now() - started);
+          }
+        });
+      });
+      await platform.ingest.apply(
+        { id: channel.id, orgId },
+        sandboxProvider.parseWebhook({ leadPhone: phone, leadName: 'Lead', text }),
+      );
+      return replied;
+    };
+    const platformMs: number[] = [];
+    for (let i = 0; i < TURNS + 5; i++) {
+      const ms = await turn(`+5511970${String(i).padStart(6, '0')}`, 'Oi, quero saber o preço');
+      if (i >= 5) platformMs.push(ms); // warm-up
+    }
+
+    // The same graph, model and checkpointer invoked directly.
+    const checkpointer = new PostgresSaver(platform.database.pool);
+    const model = createChatModelFactory(config)(agentConfig.model, {});
+    const directMs: number[] = [];
+    for (let i = 0; i < TURNS + 5; i++) {
+      const ctx = {
+        orgId,
+        contactId: randomUUID(),
+        conversationId: randomUUID(),
+        handoff: null,
+        retrieved: [],
+      };
+      const graph = buildAgentGraph({
+        model,
+        tools: [createSearchKnowledgeTool(ctx, async () => []), createAskHumanTool(), createHandoffTool(ctx)],
+        checkpointer,
+        stopped: () => false,
+      });
+      const started = performance.now();
+      await graph.invoke(
+        { messages: [new SystemMessage('Você é a Bench.'), new HumanMessage('Oi, quero saber o preço')] },
+        { configurable: { thread_id: randomUUID() } },
+      );
+      if (i >= 5) directMs.push(performance.now() - started);
+    }
+
+    // Prompt tokens per turn as the conversation grows (the rolling summary keeps it flat).
+    const tokensAt: Array<[number, number]> = [];
+    for (const length of [10, 100, 500]) {
+      const phone = `+5511971${String(length).padStart(6, '0')}`;
+      await turn(phone, 'primeira');
+      const [conv] = await platform.database.pool
+        .query(
+          'select c.id from conversations c join contact_identities i on i.contact_id = c.contact_id where i.value = $1',
+          [phone],
+        )
+        .then((r) => r.rows);
+      const rows = Array.from({ length }, (_, i) => ({
+        orgId,
+        conversationId: conv.id,
+        channelId: channel.id,
+        direction: (i % 2 ? 'outbound' : 'inbound') as 'inbound' | 'outbound',
+        senderType: (i % 2 ? 'member' : 'contact') as 'member' | 'contact',
+        kind: 'text',
+        text: `mensagem de histórico número ${i}, com um pouco de texto como numa conversa real de vendas`,
+        status: 'read',
+        createdAt: new Date(Date.now() - (length - i) * 1000),
+      }));
+      for (let i = 0; i < rows.length; i += 200)
+        await platform.db.insert(messages).values(rows.slice(i, i + 200));
+      await platform.database.pool.query('update conversations set ai_active = true where id = $1', [
+        conv.id,
+      ]);
+      await turn(phone, 'e então?');
+      const [trace] = await platform.db
+        .select({ tokensIn: agentTraces.tokensIn })
+        .from(agentTraces)
+        .where(and(eq(agentTraces.conversationId, conv.id), eq(agentTraces.status, 'replied')))
+        .orderBy(desc(agentTraces.createdAt))
+        .limit(1);
+      tokensAt.push([length, trace.tokensIn]);
+    }
+
+    const ratio = p95(platformMs) / p95(directMs);
+    console.log(`\nOne AI turn — ${TURNS} turns, instant fake model (HTTP), real PostgreSQL`);
+    console.log(
+      `graph invoked directly         p50 ${median(directMs).toFixed(1)} ms   p95 ${p95(directMs).toFixed(1)} ms`,
+    );
+    console.log(
+      `platform (stored → outbox)     p50 ${median(platformMs).toFixed(1)} ms   p95 ${p95(platformMs).toFixed(1)} ms`,
+    );
+    console.log(`ratio platform/direct (p95): ${ratio.toFixed(2)}×`);
+    console.log('prompt tokens per turn by conversation length:');
+    for (const [length, tokens] of tokensAt)
+      console.log(`  ${String(length).padStart(4)} messages → ${tokens} tokens`);
+    const flat = tokensAt[2][1] <= tokensAt[1][1] * 1.25;
+    for (const [what, ok] of [
+      ['platform p95 < 50 ms', p95(platformMs) < 50],
+      ['within 1.3× of the direct graph', ratio <= 1.3],
+      ['tokens per turn flatten (500 ≤ 1.25 × 100)', flat],
+    ] as const) {
+      console.log(`${ok ? 'OK  ' : 'MISS'} ${what}`);
+    }
+  } finally {
+    await platform.stop();
+    await llm.close();
+    await created.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
