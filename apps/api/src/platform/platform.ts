@@ -38,7 +38,8 @@ export async function startPlatform(config: Config, logger: Logger) {
   const database: Database = await openDatabase(config);
   try {
     await runMigrations(database.pool);
-    const jobs: Jobs = await startJobs(database.url, logger, { listenNotify: !database.embedded });
+    // LISTEN/NOTIFY wake-ups stay off: with them on, pg-boss 12 left delayed (startAfter) jobs unclaimed here.
+    const jobs: Jobs = await startJobs(database.url, logger, { listenNotify: false });
     const bus: EventBus = database.embedded
       ? createInProcessEventBus()
       : await createPostgresEventBus(database.url, database.pool, logger);
