@@ -59,7 +59,13 @@ export async function startJobs(
     async work(queue, handler, options) {
       await boss.work<Parameters<typeof handler>[0]>(
         queue,
-        { batchSize: options?.batchSize ?? 1, pollingIntervalSeconds: options?.pollingIntervalSeconds ?? 1 },
+        {
+          batchSize: options?.batchSize ?? 1,
+          pollingIntervalSeconds: options?.pollingIntervalSeconds ?? 1,
+          // NOTIFY wakes workers only when a job is created; delayed jobs (debounce, retries) become due
+          // silently, so the backstop poll must stay as frequent as without NOTIFY (pg-boss defaults it to 30 s).
+          notifyPollingIntervalSeconds: options?.pollingIntervalSeconds ?? 1,
+        },
         async (jobs) => {
           for (const job of jobs) {
             try {

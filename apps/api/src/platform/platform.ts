@@ -38,8 +38,7 @@ export async function startPlatform(config: Config, logger: Logger) {
   const database: Database = await openDatabase(config);
   try {
     await runMigrations(database.pool);
-    // LISTEN/NOTIFY wake-ups stay off: with them on, pg-boss 12 left delayed (startAfter) jobs unclaimed here.
-    const jobs: Jobs = await startJobs(database.url, logger, { listenNotify: false });
+    const jobs: Jobs = await startJobs(database.url, logger, { listenNotify: !database.embedded });
     const bus: EventBus = database.embedded
       ? createInProcessEventBus()
       : await createPostgresEventBus(database.url, database.pool, logger);
