@@ -265,15 +265,22 @@ describe('bounded cost', () => {
 describe('copiloto', () => {
   it('suggests replies to the seller, who sends one edited; the edit is recorded', async () => {
     await setAgent({ mode: 'copiloto' });
-    llm.script({ content: 'Temos sim! Armações a partir de R$ 199.\n\nQuer ver modelos?' });
+    llm.script({
+      content:
+        'Temos sim! Armações a partir de R$ 199.\n\nQuer ver modelos?\n---\nTemos! Qual estilo você procura?',
+    });
     const phone = await leadSays('Vocês têm armação barata?');
     const conv = await conversationOf(phone);
-    const [suggestion] = await waitFor(async () => {
+    const pending = await waitFor(async () => {
       const s = (await owner.get(api(`/conversations/${conv.id}/suggestions`))).json()
         .suggestions as ApiJson[];
-      return s.length ? s : undefined;
+      return s.length === 2 ? s : undefined;
     });
+    // Two alternatives for the seller to choose from; the first keeps its two bubbles.
+    const suggestion = pending.find((p) => p.texts.length === 2)!;
     expect(suggestion.texts).toEqual(['Temos sim! Armações a partir de R$ 199.', 'Quer ver modelos?']);
+    expect(pending.map((p) => p.texts.join(' '))).toContain('Temos! Qual estilo você procura?');
+    expect(JSON.stringify(llm.lastRequest()!.messages[0])).toMatch(/Modo copiloto/);
     expect((await messagesOf(conv.id)).filter((m) => m.direction === 'outbound')).toHaveLength(0);
 
     const sent = await owner.post(api(`/suggestions/${suggestion.id}/accept`), {

@@ -225,23 +225,34 @@ export function createAgentRuns(deps: {
   ): Promise<Dispatch> {
     // A lead's message that arrived while we thought: this answer is stale; the next run covers both.
     if ((await latestInboundSeq(conv.id)) > cutoffSeq) return { texts: [], status: 'superseded' };
-    const bubbles = splitIntoBubbles(text, {
-      split: agent.replyStyle.splitMessages,
-      max: agent.replyStyle.maxMessagesPerTurn,
-    });
-    if (!bubbles.length) return { texts: [], status: 'skipped' };
+    const split = { split: agent.replyStyle.splitMessages, max: agent.replyStyle.maxMessagesPerTurn };
     if (agent.mode === 'copiloto') {
+      // 1–3 alternatives (separated by a "---" line), each a suggestion of its own bubbles.
+      const alternatives = text
+        .split(/^\s*---\s*$/m)
+        .map((alt) => splitIntoBubbles(alt, split))
+        .filter((b) => b.length)
+        .slice(0, 3);
+      if (!alternatives.length) return { texts: [], status: 'skipped' };
       await db
         .update(suggestions)
         .set({ status: 'superseded', resolvedAt: new Date() })
         .where(and(eq(suggestions.conversationId, conv.id), eq(suggestions.status, 'pending')));
-      const [s] = await db
-        .insert(suggestions)
-        .values({ orgId: conv.orgId, conversationId: conv.id, traceId, texts: bubbles.slice(0, 3) })
-        .returning({ id: suggestions.id });
-      await publish(conv.orgId, { type: 'suggestion.created', conversationId: conv.id, suggestionId: s.id });
-      return { texts: bubbles.slice(0, 3), status: 'suggested' };
+      for (const texts of alternatives) {
+        const [s] = await db
+          .insert(suggestions)
+          .values({ orgId: conv.orgId, conversationId: conv.id, traceId, texts })
+          .returning({ id: suggestions.id });
+        await publish(conv.orgId, {
+          type: 'suggestion.created',
+          conversationId: conv.id,
+          suggestionId: s.id,
+        });
+      }
+      return { texts: alternatives.map((b) => b.join('\n\n')), status: 'suggested' };
     }
+    const bubbles = splitIntoBubbles(text.replace(/^\s*---\s*$/gm, ''), split);
+    if (!bubbles.length) return { texts: [], status: 'skipped' };
     let delay = 0;
     for (const bubble of bubbles) {
       delay += agent.replyStyle.typingDelay ? typingDelayMs(bubble) : 0;
@@ -506,6 +517,13 @@ export function createAgentRuns(deps: {
       const edited =
         !s.texts.some((t) => normalize(t) === normalize(action.send)) &&
         normalize(s.texts.join('\n\n')) !== normalize(action.send);
+      // The other alternatives of the same turn are no longer needed.
+      if (s.traceId) {
+        await db
+          .update(suggestions)
+          .set({ status: 'superseded', resolvedAt: new Date() })
+          .where(and(eq(suggestions.traceId, s.traceId), eq(suggestions.status, 'pending')));
+      }
       await db
         .update(suggestions)
         .set({
