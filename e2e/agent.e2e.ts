@@ -1,24 +1,15 @@
 import { type FakeOpenAI, startFakeOpenAI } from '@piloto/testkit';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snap } from './support/browser.ts';
-import { newPage, signUpOwnerWithCompany } from './support/flows.ts';
-import { type RunningApp, startApp } from './support/server.ts';
+import { snap } from './support/browser.ts';
+import { newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
 
-let app: RunningApp;
-let browser: Browser;
 let llm: FakeOpenAI;
-
 beforeAll(async () => {
   llm = await startFakeOpenAI();
-  app = await startApp({ AUTH_RATE_LIMIT_MAX: '100', OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url });
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await llm?.close();
-});
+afterAll(() => llm?.close());
+const ctx = useAppAndBrowser(() => ({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url }));
 
 /** Same-origin API call from the signed-in page (cookie + Origin, as the SPA does). */
 async function call(page: Page, method: string, path: string, body?: unknown) {
@@ -37,6 +28,7 @@ async function call(page: Page, method: string, path: string, body?: unknown) {
 
 describe('AI agent in the browser', () => {
   it('piloto answers the lead; copiloto suggests and the seller sends; ask_human round trip', async () => {
+    const { app, browser } = ctx;
     const seller = await newPage(browser);
     await signUpOwnerWithCompany(seller, app, {
       name: 'Bruno Dono',

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snap } from './support/browser.ts';
-import { newPage, signUpOwnerWithCompany } from './support/flows.ts';
-import { type RunningApp, startApp } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { snap } from './support/browser.ts';
+import { newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ AUTH_RATE_LIMIT_MAX: '100' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const ctx = useAppAndBrowser();
 
 describe('sandbox lead ↔ seller inbox, live', () => {
   it('a lead writes in the sandbox → the seller sees it live → replies with text and a PDF → the lead sees them with status', async () => {
+    const { app, browser } = ctx;
     const seller = await newPage(browser);
     await signUpOwnerWithCompany(seller, app, {
       name: 'Carla Vendas',

@@ -1,24 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snap } from './support/browser.ts';
-import { clickMailButton as clickMail, newPage as newPageIn } from './support/flows.ts';
-import { type RunningApp, startApp } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { snap } from './support/browser.ts';
+import { clickMailButton as clickMail, newPage as newPageIn, useAppAndBrowser } from './support/flows.ts';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ AUTH_RATE_LIMIT_MAX: '100' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const newPage = (viewport?: { width: number; height: number }) => newPageIn(browser, viewport);
+const ctx = useAppAndBrowser();
+const newPage = (viewport?: { width: number; height: number }) => newPageIn(ctx.browser, viewport);
 const clickMailButton = (page: Page, subject: RegExp, button: string) =>
-  clickMail(page, app, subject, button);
+  clickMail(page, ctx.app, subject, button);
 
 const navLinks = async (page: Page) =>
   (await page.getByRole('navigation', { name: 'Principal' }).getByRole('link').allInnerTexts()).map((t) =>
@@ -29,7 +17,7 @@ describe('owner signs up, creates a company and invites a seller', () => {
   it('works end to end in the browser, and the seller stays out of admin areas', async () => {
     // Owner signs up and confirms the e-mail from the dev mailbox.
     const owner = await newPage();
-    await owner.goto(`${app.url}/cadastro`);
+    await owner.goto(`${ctx.app.url}/cadastro`);
     await owner.getByLabel('Seu nome').fill('Marina Souza');
     await owner.getByLabel('E-mail de trabalho').fill('marina@lojadamarina.com.br');
     await owner.getByLabel('Senha', { exact: true }).fill('senha-da-marina-1');
@@ -81,7 +69,7 @@ describe('owner signs up, creates a company and invites a seller', () => {
     }
 
     // An admin page typed by hand shows "Acesso restrito", and the admin API answers 403.
-    await seller.goto(`${app.url}/equipe`);
+    await seller.goto(`${ctx.app.url}/equipe`);
     await seller.getByRole('heading', { name: 'Acesso restrito' }).waitFor();
     await snap(seller, '09-acesso-restrito');
     const orgId = await seller.evaluate(async () => {

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import type { RunningApp } from './server.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { type RunningApp, startApp } from './server.ts';
 
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
@@ -37,4 +39,21 @@ export async function signUpOwnerWithCompany(
   await page.getByLabel('Nome da empresa').fill(who.company);
   await page.getByRole('button', { name: 'Criar empresa' }).click();
   await page.waitForURL(/\/inbox/);
+}
+
+/**
+ * The started app and browser every spec needs, opened before its tests and closed after
+ * (sign-in limits raised: specs sign in many times from one address).
+ */
+export function useAppAndBrowser(env: Record<string, string> | (() => Record<string, string>) = {}) {
+  const ctx = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    ctx.app = await startApp({ AUTH_RATE_LIMIT_MAX: '100', ...(typeof env === 'function' ? env() : env) });
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.app?.stop();
+  });
+  return ctx;
 }

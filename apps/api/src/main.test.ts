@@ -25,7 +25,12 @@ function start(dataDir: string) {
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (code === null) output += `\n[terminated by ${signal}]`;
+      resolve(code);
+    }),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = output.match(/no ar em (http:\/\/localhost:\d+)/);
@@ -56,13 +61,13 @@ describe('the server process', () => {
     expect(second.output()).toMatch(/O diretório de dados .* já está em uso pelo processo \d+/);
 
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'pg.lock'))).toBe(false);
 
     // Data survives the restart.
     const third = start(dataDir);
     await third.ready;
     third.child.kill('SIGTERM');
-    expect(await third.exited).toBe(0);
+    expect(await third.exited, third.output()).toBe(0);
   }, 90_000);
 });

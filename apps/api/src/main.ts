@@ -12,24 +12,7 @@ async function main(): Promise<void> {
   const logger = pino(loggerOptions(config.LOG_LEVEL, !config.isProduction && process.stdout.isTTY));
   const platform = await startPlatform(config, logger);
   const app = await buildApp(platform);
-  if (config.ROLE !== 'web') await platform.startWorkers();
-  if (config.ROLE !== 'worker') await app.listen({ port: config.PORT, host: config.HOST });
-
-  const [{ value: userCount }] = await platform.db.select({ value: count() }).from(users);
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  logger.info(
-    `PilotoDeVendas.IA no ar em http://localhost:${port} (${config.embedded ? `PGlite em ${config.DATA_DIR}` : 'PostgreSQL'})`,
-  );
-  if (userCount === 0) {
-    logger.info(
-      `Primeiro acesso: abra http://localhost:${port}/cadastro e crie sua conta.` +
-        (config.devMailbox
-          ? ` Sem SMTP configurado, o link de confirmação aparece em http://localhost:${port}/dev/emails e neste log.`
-          : ''),
-    );
-  }
-
+  // Signals are handled from here on: a stop during start-up still closes the data directory cleanly.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -52,6 +35,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  if (config.ROLE !== 'web') await platform.startWorkers();
+  if (config.ROLE !== 'worker') await app.listen({ port: config.PORT, host: config.HOST });
+
+  const [{ value: userCount }] = await platform.db.select({ value: count() }).from(users);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info(
+    `PilotoDeVendas.IA no ar em http://localhost:${port} (${config.embedded ? `PGlite em ${config.DATA_DIR}` : 'PostgreSQL'})`,
+  );
+  if (userCount === 0) {
+    logger.info(
+      `Primeiro acesso: abra http://localhost:${port}/cadastro e crie sua conta.` +
+        (config.devMailbox
+          ? ` Sem SMTP configurado, o link de confirmação aparece em http://localhost:${port}/dev/emails e neste log.`
+          : ''),
+    );
+  }
 }
 
 main().catch((error) => {

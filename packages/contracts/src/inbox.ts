@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoffReasonSchema } from './agents.ts';
 import { channelStatusSchema, providerKindSchema } from './channels.ts';
 
 export const messageKindSchema = z.enum([
@@ -104,19 +105,7 @@ export const conversationSchema = z.object({
   /** The AI answers this conversation; false once a human took over (until handed back). */
   aiActive: z.boolean(),
   /** Why the AI last handed this conversation to a human (shown in the inbox), or null. */
-  handoffReason: z
-    .enum([
-      'lead_requested',
-      'missing_knowledge',
-      'negative_sentiment',
-      'value_threshold',
-      'keyword',
-      'tool_failure',
-      'model_failure',
-      'out_of_hours',
-      'no_model',
-    ])
-    .nullable(),
+  handoffReason: handoffReasonSchema.nullable(),
   labels: z.array(labelSchema),
   unreadCount: z.number(),
   lastMessage: z
