@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from './testing/wait.ts';
 
 const mainPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 const running: ChildProcess[] = [];
@@ -53,7 +54,13 @@ describe('the server process', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piloto-main-'));
     const first = start(dataDir);
     const url = await first.ready;
-    expect(first.output()).toMatch(/Primeiro acesso: abra http:\/\/localhost:\d+\/cadastro/);
+    // The first-access hint is a separate log line right after the banner: wait for it to arrive.
+    await waitFor(
+      () =>
+        /Primeiro acesso: abra http:\/\/localhost:\d+\/cadastro/.test(first.output()) ? true : undefined,
+      10_000,
+      'first-access hint',
+    );
     expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' });
 
     const second = start(dataDir);
