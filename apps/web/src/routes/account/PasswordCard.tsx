@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import { FormField } from '@/components/FormField.tsx';
-import { PasswordInput } from '@/components/PasswordInput.tsx';
+import { PasswordField } from '@/components/PasswordField.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
@@ -68,36 +67,30 @@ export function PasswordCard() {
             <Alert variant="error">{errorMessage(changePassword.error)}</Alert>
           )}
           <div className="grid gap-4 sm:grid-cols-3">
-            <FormField id="current-password" label="Senha atual" error={errors.current ?? wrongCurrent}>
-              {(field) => (
-                <PasswordInput
-                  {...field}
-                  autoComplete="current-password"
-                  value={current}
-                  onChange={(e) => setCurrent(e.target.value)}
-                />
-              )}
-            </FormField>
-            <FormField id="new-password" label="Nova senha" error={errors.next}>
-              {(field) => (
-                <PasswordInput
-                  {...field}
-                  autoComplete="new-password"
-                  value={next}
-                  onChange={(e) => setNext(e.target.value)}
-                />
-              )}
-            </FormField>
-            <FormField id="confirm-password" label="Confirme a nova senha" error={errors.confirmation}>
-              {(field) => (
-                <PasswordInput
-                  {...field}
-                  autoComplete="new-password"
-                  value={confirmation}
-                  onChange={(e) => setConfirmation(e.target.value)}
-                />
-              )}
-            </FormField>
+            <PasswordField
+              id="current-password"
+              label="Senha atual"
+              error={errors.current ?? wrongCurrent}
+              autoComplete="current-password"
+              value={current}
+              onValueChange={setCurrent}
+            />
+            <PasswordField
+              id="new-password"
+              label="Nova senha"
+              error={errors.next}
+              autoComplete="new-password"
+              value={next}
+              onValueChange={setNext}
+            />
+            <PasswordField
+              id="confirm-password"
+              label="Confirme a nova senha"
+              error={errors.confirmation}
+              autoComplete="new-password"
+              value={confirmation}
+              onValueChange={setConfirmation}
+            />
           </div>
           <div className="flex items-center gap-2">
             <input

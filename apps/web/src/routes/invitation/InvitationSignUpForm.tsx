@@ -1,7 +1,7 @@
 import type { Membership } from '@piloto/contracts';
 import { type FormEvent, useState } from 'react';
 import { FormField } from '@/components/FormField.tsx';
-import { PasswordInput } from '@/components/PasswordInput.tsx';
+import { PasswordField } from '@/components/PasswordField.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import { Input } from '@/components/ui/input.tsx';
@@ -59,22 +59,16 @@ export function InvitationSignUpForm({
           />
         )}
       </FormField>
-      <FormField
+      <PasswordField
         id="invite-password"
         label="Crie uma senha"
         error={passwordError}
         hint="Pelo menos 8 caracteres."
-      >
-        {(field) => (
-          <PasswordInput
-            {...field}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </FormField>
+        autoComplete="new-password"
+        required
+        value={password}
+        onValueChange={setPassword}
+      />
       <Button type="submit" className="w-full" loading={signUp.isPending}>
         Criar conta e aceitar convite
       </Button>

@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { AuthLayout } from '@/components/AuthLayout.tsx';
-import { FormField } from '@/components/FormField.tsx';
-import { PasswordInput } from '@/components/PasswordInput.tsx';
+import { PasswordField } from '@/components/PasswordField.tsx';
 import { TextLink } from '@/components/TextLink.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
@@ -70,28 +69,24 @@ export function ResetPasswordPage() {
             </p>
           </Alert>
         )}
-        <FormField id="new-password" label="Nova senha" error={errors.password}>
-          {(field) => (
-            <PasswordInput
-              {...field}
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id="confirm-password" label="Confirme a nova senha" error={errors.confirmation}>
-          {(field) => (
-            <PasswordInput
-              {...field}
-              autoComplete="new-password"
-              required
-              value={confirmation}
-              onChange={(e) => setConfirmation(e.target.value)}
-            />
-          )}
-        </FormField>
+        <PasswordField
+          id="new-password"
+          label="Nova senha"
+          error={errors.password}
+          autoComplete="new-password"
+          required
+          value={password}
+          onValueChange={setPassword}
+        />
+        <PasswordField
+          id="confirm-password"
+          label="Confirme a nova senha"
+          error={errors.confirmation}
+          autoComplete="new-password"
+          required
+          value={confirmation}
+          onValueChange={setConfirmation}
+        />
         <Button type="submit" className="w-full" loading={pending}>
           Salvar nova senha
         </Button>
