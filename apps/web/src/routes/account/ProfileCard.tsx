@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { FormField } from '@/components/FormField.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
@@ -46,17 +47,15 @@ export function ProfileCard() {
               {errorMessage(updateProfile.error)}
             </Alert>
           )}
-          <FormField id="profile-name" label="Nome" error={nameError}>
-            {(field) => (
-              <Input
-                {...field}
-                autoComplete="name"
-                required
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </FormField>
+          <InputField
+            id="profile-name"
+            label="Nome"
+            error={nameError}
+            autoComplete="name"
+            required
+            value={name}
+            onValueChange={setName}
+          />
           <FormField id="profile-email" label="E-mail" hint="O e-mail não pode ser alterado por aqui.">
             {(field) => <Input {...field} type="email" value={user?.email ?? ''} readOnly disabled />}
           </FormField>

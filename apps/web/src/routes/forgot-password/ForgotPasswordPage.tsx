@@ -2,11 +2,10 @@ import { MailCheck } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { AuthLayout } from '@/components/AuthLayout.tsx';
 import { DevMailboxLink } from '@/components/DevMailboxLink.tsx';
-import { FormField } from '@/components/FormField.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { TextLink } from '@/components/TextLink.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import { Input } from '@/components/ui/input.tsx';
 import { authClient } from '@/lib/authClient.ts';
 import { authErrorMessage } from '@/lib/authErrors.ts';
 
@@ -53,18 +52,15 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} className="grid gap-4">
           {error && <Alert variant="error">{error}</Alert>}
-          <FormField id="email" label="E-mail">
-            {(field) => (
-              <Input
-                {...field}
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </FormField>
+          <InputField
+            id="email"
+            label="E-mail"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onValueChange={setEmail}
+          />
           <Button type="submit" className="w-full" loading={pending}>
             Enviar link
           </Button>

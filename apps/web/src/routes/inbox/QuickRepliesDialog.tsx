@@ -2,6 +2,7 @@ import { Trash2 } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { FormField } from '@/components/FormField.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
   Dialog,
@@ -10,7 +11,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog.tsx';
-import { Input } from '@/components/ui/input.tsx';
 import { Textarea } from '@/components/ui/textarea.tsx';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
@@ -85,16 +85,15 @@ export function QuickRepliesDialog({
           )}
         </ul>
         <form onSubmit={submit} className="grid gap-3 border-t pt-4" noValidate>
-          <FormField id="qr-shortcut" label="Atalho" error={fields.shortcut} hint="Ex.: preco, horario, pix">
-            {(field) => (
-              <Input
-                {...field}
-                value={shortcut}
-                onChange={(e) => setShortcut(e.target.value)}
-                maxLength={30}
-              />
-            )}
-          </FormField>
+          <InputField
+            id="qr-shortcut"
+            label="Atalho"
+            error={fields.shortcut}
+            hint="Ex.: preco, horario, pix"
+            maxLength={30}
+            value={shortcut}
+            onValueChange={setShortcut}
+          />
           <FormField id="qr-text" label="Texto" error={fields.text}>
             {(field) => (
               <Textarea {...field} value={text} onChange={(e) => setText(e.target.value)} rows={3} />

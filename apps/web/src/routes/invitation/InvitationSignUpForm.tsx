@@ -1,6 +1,7 @@
 import type { Membership } from '@piloto/contracts';
 import { type FormEvent, useState } from 'react';
 import { FormField } from '@/components/FormField.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { PasswordField } from '@/components/PasswordField.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
@@ -48,17 +49,15 @@ export function InvitationSignUpForm({
       <FormField id="invite-email" label="E-mail">
         {(field) => <Input {...field} type="email" value={email} readOnly disabled />}
       </FormField>
-      <FormField id="invite-name" label="Seu nome" error={nameError}>
-        {(field) => (
-          <Input
-            {...field}
-            autoComplete="name"
-            required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </FormField>
+      <InputField
+        id="invite-name"
+        label="Seu nome"
+        error={nameError}
+        autoComplete="name"
+        required
+        value={name}
+        onValueChange={setName}
+      />
       <PasswordField
         id="invite-password"
         label="Crie uma senha"

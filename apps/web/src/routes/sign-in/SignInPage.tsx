@@ -4,11 +4,11 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthLayout } from '@/components/AuthLayout.tsx';
 import { FormField } from '@/components/FormField.tsx';
 import { GoogleSignInButton, OrDivider } from '@/components/GoogleSignInButton.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { PasswordInput } from '@/components/PasswordInput.tsx';
 import { TextLink } from '@/components/TextLink.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import { Input } from '@/components/ui/input.tsx';
 import { authClient } from '@/lib/authClient.ts';
 import { authErrorMessage } from '@/lib/authErrors.ts';
 import { useConfig } from '@/lib/queries/useConfig.ts';
@@ -88,18 +88,15 @@ export function SignInPage() {
             callbackURL={params.get('next') ? next : '/onboarding'}
           />
         )}
-        <FormField id="email" label="E-mail">
-          {(field) => (
-            <Input
-              {...field}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </FormField>
+        <InputField
+          id="email"
+          label="E-mail"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onValueChange={setEmail}
+        />
         <FormField
           id="password"
           label="Senha"

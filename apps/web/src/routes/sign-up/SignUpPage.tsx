@@ -3,11 +3,11 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthLayout } from '@/components/AuthLayout.tsx';
 import { FormField } from '@/components/FormField.tsx';
 import { GoogleSignInButton, OrDivider } from '@/components/GoogleSignInButton.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { PasswordInput } from '@/components/PasswordInput.tsx';
 import { TextLink } from '@/components/TextLink.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import { Input } from '@/components/ui/input.tsx';
 import { authClient } from '@/lib/authClient.ts';
 import { authErrorMessage } from '@/lib/authErrors.ts';
 import { useConfig } from '@/lib/queries/useConfig.ts';
@@ -94,29 +94,25 @@ export function SignUpPage() {
             )}
           </Alert>
         )}
-        <FormField id="name" label="Seu nome" error={errors.name}>
-          {(field) => (
-            <Input
-              {...field}
-              autoComplete="name"
-              required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id="email" label="E-mail de trabalho" error={errors.email}>
-          {(field) => (
-            <Input
-              {...field}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </FormField>
+        <InputField
+          id="name"
+          label="Seu nome"
+          error={errors.name}
+          autoComplete="name"
+          required
+          value={name}
+          onValueChange={setName}
+        />
+        <InputField
+          id="email"
+          label="E-mail de trabalho"
+          error={errors.email}
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onValueChange={setEmail}
+        />
         <FormField id="password" label="Senha" error={errors.password} hint="Pelo menos 8 caracteres.">
           {(field) => (
             <PasswordInput

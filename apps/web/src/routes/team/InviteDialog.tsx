@@ -3,6 +3,7 @@ import { UserPlus } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { FormField } from '@/components/FormField.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
@@ -15,7 +16,6 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog.tsx';
-import { Input } from '@/components/ui/input.tsx';
 import { NativeSelect } from '@/components/ui/select.tsx';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
@@ -85,19 +85,17 @@ export function InviteDialog() {
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
           {formError && <Alert variant="error">{formError}</Alert>}
-          <FormField id="invite-email" label="E-mail" error={emailError ?? fields.email}>
-            {(field) => (
-              <Input
-                {...field}
-                type="email"
-                autoComplete="off"
-                placeholder="nome@empresa.com.br"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </FormField>
+          <InputField
+            id="invite-email"
+            label="E-mail"
+            error={emailError ?? fields.email}
+            type="email"
+            autoComplete="off"
+            placeholder="nome@empresa.com.br"
+            required
+            value={email}
+            onValueChange={setEmail}
+          />
           <FormField id="invite-role" label="Papel" error={fields.role} hint={roleDescriptions[role]}>
             {(field) => (
               <NativeSelect {...field} value={role} onChange={(e) => setRole(e.target.value as Role)}>

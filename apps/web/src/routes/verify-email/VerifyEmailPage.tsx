@@ -4,10 +4,9 @@ import { useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { AuthLayout } from '@/components/AuthLayout.tsx';
 import { DevMailboxLink } from '@/components/DevMailboxLink.tsx';
-import { FormField } from '@/components/FormField.tsx';
+import { InputField } from '@/components/InputField.tsx';
 import { TextLink } from '@/components/TextLink.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import { Input } from '@/components/ui/input.tsx';
 import { authClient } from '@/lib/authClient.ts';
 import { authErrorMessage } from '@/lib/authErrors.ts';
 import { safeRedirect } from '@/lib/safeRedirect.ts';
@@ -68,17 +67,14 @@ export function VerifyEmailPage() {
       <p className="mb-4 text-sm text-slate-600">Não chegou? Confira o spam ou peça um novo link.</p>
       <form onSubmit={resend} className="grid gap-3">
         {!knownEmail && (
-          <FormField id="email" label="E-mail">
-            {(field) => (
-              <Input
-                {...field}
-                type="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </FormField>
+          <InputField
+            id="email"
+            label="E-mail"
+            type="email"
+            required
+            value={email}
+            onValueChange={setEmail}
+          />
         )}
         <Button type="submit" variant="outline" loading={pending} disabled={cooldown > 0 || !email.trim()}>
           {cooldown > 0 ? `Reenviar em ${cooldown}s` : 'Reenviar e-mail de verificação'}
