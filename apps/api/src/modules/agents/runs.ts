@@ -27,7 +27,7 @@ import type { Jobs } from '../../platform/jobs.ts';
 import type { EventBus } from '../../platform/realtime.ts';
 import type { Outbox } from '../channels/outbox.ts';
 import { buildAgentGraph } from './graph.ts';
-import { type ChatModelFactory, modelProblem } from './models.ts';
+import { type AiKeys, type ChatModelFactory, modelProblem } from './models.ts';
 import { checkAnswer } from './outputGuard.ts';
 import { costMicros } from './pricing.ts';
 import { HANDOFF_MESSAGE, HOLDING_MESSAGE, profileNote, systemPrompt } from './prompts.ts';
@@ -102,6 +102,12 @@ export function createAgentRuns(deps: {
       .set({ aiRunId: null, aiRunStartedAt: null })
       .where(and(eq(conversations.id, conversationId), eq(conversations.aiRunId, runId)));
 
+  /** What a turn reads about the company once: its row (name, hours) and its AI keys. */
+  async function loadTurn(orgId: string): Promise<Turn> {
+    const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
+    return { org, keys: await agents.keysOf(orgId) };
+  }
+
   async function handOff(orgId: string, conversationId: string, reason: HandoffReason) {
     await db
       .update(conversations)
@@ -118,9 +124,10 @@ export function createAgentRuns(deps: {
   async function modelInput(
     conv: typeof conversations.$inferSelect,
     agent: AgentConfig,
-    summarize: ((transcript: string) => Promise<string>) | null,
+    turn: Turn,
   ): Promise<{ messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }> {
-    const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, conv.orgId));
+    const { org } = turn;
+    const summarize = summarizerFor(agent, turn);
     const [profile] = await db
       .select()
       .from(leadProfiles)
@@ -192,11 +199,11 @@ export function createAgentRuns(deps: {
   }
 
   /** A summarizer on the agent's own model (null without one). */
-  function summarizerFor(orgId: string, agent: AgentConfig) {
+  function summarizerFor(agent: AgentConfig, turn: Turn) {
     if (!agent.model) return null;
     const choice = agent.model;
     return async (transcript: string) => {
-      const model = deps.modelFactory(choice, await agents.keysOf(orgId));
+      const model = deps.modelFactory(choice, turn.keys);
       const reply = await model.invoke([
         new SystemMessage(
           'Resuma esta conversa de vendas no WhatsApp em até 10 linhas, em português: o que o lead quer, dados que ele informou, objeções, o que foi combinado e o que está pendente.',
@@ -286,6 +293,7 @@ export function createAgentRuns(deps: {
     input:
       | { messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }
       | { resume: string; threadId: string },
+    turn: Turn,
   ) {
     const agent = agentRow.config;
     const started = Date.now();
@@ -324,7 +332,7 @@ export function createAgentRuns(deps: {
         .where(eq(agentTraces.id, trace.id));
     };
 
-    const keys = await agents.keysOf(conv.orgId);
+    const { keys } = turn;
     const choices = [agent.model, agent.fallbackModel].filter((c): c is NonNullable<typeof c> => Boolean(c));
     let lastError: unknown;
     for (const choice of choices) {
@@ -386,7 +394,7 @@ export function createAgentRuns(deps: {
           return;
         }
         const final = contentText(produced.filter((m) => m instanceof AIMessage).at(-1));
-        const verdict = await guard(conv, agent, final, ctx.retrieved);
+        const verdict = await guard(conv, agent, final, ctx.retrieved, turn);
         if (!verdict.ok) {
           // Whatever the lead talked the model into, it does not leave: a human takes over.
           await handOff(conv.orgId, conv.id, 'model_failure');
@@ -441,7 +449,8 @@ export function createAgentRuns(deps: {
           .orderBy(desc(messages.createdAt), desc(messages.seq))
           .limit(1);
         if (last?.direction !== 'inbound') return; // someone already answered
-        const pre = await preChecks(conv, agent, last.text ?? '');
+        const turn = await loadTurn(conv.orgId);
+        const pre = preChecks(agent, last.text ?? '', turn);
         if (pre) {
           await handOff(conv.orgId, conv.id, pre);
           await db.insert(agentTraces).values({
@@ -460,7 +469,7 @@ export function createAgentRuns(deps: {
           if (pre === 'lead_requested') await sendOrSuggest(conv, agent, HANDOFF_MESSAGE);
           return;
         }
-        await execute(conv, agentRow, await modelInput(conv, agent, summarizerFor(conv.orgId, agent)));
+        await execute(conv, agentRow, await modelInput(conv, agent, turn), turn);
       } finally {
         await releaseLease(conv.id, runId);
       }
@@ -492,7 +501,7 @@ export function createAgentRuns(deps: {
       const [conv] = await db.select().from(conversations).where(eq(conversations.id, q.conversationId));
       const agentRow = conv && (await agents.forChannel(conv.orgId, conv.channelId));
       if (!conv || !agentRow) return;
-      await execute(conv, agentRow, { resume: q.answer, threadId: q.threadId });
+      await execute(conv, agentRow, { resume: q.answer, threadId: q.threadId }, await loadTurn(conv.orgId));
     },
 
     /** Seller's decision on a copilot suggestion: sent as is, edited, or dismissed (recorded). */
@@ -543,13 +552,13 @@ export function createAgentRuns(deps: {
     agent: AgentConfig,
     answer: string,
     retrieved: Array<{ text: string }>,
+    turn: Turn,
   ) {
-    const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, conv.orgId));
     const [contact] = await db
       .select({ phone: contacts.phoneE164 })
       .from(contacts)
       .where(eq(contacts.id, conv.contactId));
-    const prompt = systemPrompt(agent, { name: org.name });
+    const prompt = systemPrompt(agent, { name: turn.org.name });
     const companyText = [agent.instructions, agent.persona, ...retrieved.map((r) => r.text)].join('\n');
     return checkAnswer(answer, {
       systemPrompt: prompt,
@@ -575,24 +584,25 @@ export function createAgentRuns(deps: {
     return true;
   }
 
-  async function preChecks(
-    conv: typeof conversations.$inferSelect,
-    agent: AgentConfig,
-    lastText: string,
-  ): Promise<HandoffReason | null> {
-    if (agent.workingHours === 'business_hours') {
-      const [org] = await db.select().from(orgs).where(eq(orgs.id, conv.orgId));
-      if (!isWithinBusinessHours(org.businessHours, org.timeZone, new Date())) return 'out_of_hours';
+  function preChecks(agent: AgentConfig, lastText: string, turn: Turn): HandoffReason | null {
+    const { org } = turn;
+    if (
+      agent.workingHours === 'business_hours' &&
+      !isWithinBusinessHours(org.businessHours, org.timeZone, new Date())
+    ) {
+      return 'out_of_hours';
     }
     const lower = lastText.toLowerCase();
     if (agent.handoff.keywords.some((k) => lower.includes(k.toLowerCase()))) return 'keyword';
     if (agent.handoff.onLeadRequest && LEAD_ASKS_FOR_HUMAN.test(lastText)) return 'lead_requested';
-    if (modelProblem(agent.model, await agents.keysOf(conv.orgId), deps.config)) return 'no_model';
+    if (modelProblem(agent.model, turn.keys, deps.config)) return 'no_model';
     return null;
   }
 }
 
 export const AGENT_RESUME_QUEUE = 'agent.resume';
+
+type Turn = { org: typeof orgs.$inferSelect; keys: AiKeys };
 
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
