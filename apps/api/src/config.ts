@@ -45,6 +45,8 @@ const envSchema = z.object({
   GEMINI_BASE_URL: z.url().optional(),
   OPENAI_COMPATIBLE_BASE_URL: z.url().optional(),
   OPENAI_COMPATIBLE_API_KEY: z.string().optional(),
+  ELEVENLABS_API_KEY: z.string().optional(),
+  ELEVENLABS_BASE_URL: z.url().default('https://api.elevenlabs.io'),
   AI_TIMEOUT_MS: z.coerce.number().int().min(1000).default(45_000),
   /** ffmpeg for voice notes; default: the binary shipped by the @ffmpeg-installer package. */
   FFMPEG_PATH: z.string().optional(),

@@ -101,6 +101,12 @@ export const agentConfigSchema = z.object({
     .nullable()
     .default(null),
   channelIds: z.array(z.uuid()).default([]),
+  /** Knowledge collections the agent searches; empty = all of the company's collections. */
+  knowledgeCollectionIds: z.array(z.uuid()).default([]),
+  /** Answer with a voice note: never, when the lead sent audio, or always. */
+  voiceReply: z.enum(['never', 'when_lead_audio', 'always']).default('never'),
+  /** The voice to speak with (a row of Vozes); null = the speech provider's default voice. */
+  voiceId: z.uuid().nullable().default(null),
   model: modelChoiceSchema.nullable().default(null),
   fallbackModel: modelChoiceSchema.nullable().default(null),
 });
@@ -124,8 +130,34 @@ export const agentVersionSchema = z.object({
   createdByName: z.string().nullable(),
 });
 
+/** A model per task besides conversation; null = not configured (the feature degrades, see each). */
+export const aiTaskModelsSchema = z.object({
+  /** Embeddings for knowledge search; without it, full-text search alone. */
+  embeddings: z
+    .object({ provider: z.enum(['openai', 'gemini', 'openai_compatible']), name: z.string().trim().min(1) })
+    .nullable()
+    .default(null),
+  /** A cheap model for summaries and classification; null = the agent's own model. */
+  classifier: modelChoiceSchema.nullable().default(null),
+  /** Speech to text for voice notes; without it, audio goes to a human with a note. */
+  transcription: z
+    .object({ provider: z.enum(['openai', 'openai_compatible']), name: z.string().trim().min(1) })
+    .nullable()
+    .default(null),
+  /** Image understanding; without it, OCR in Portuguese reads the text in images. */
+  vision: modelChoiceSchema.nullable().default(null),
+  /** Text to speech for voice replies. */
+  speech: z
+    .object({ provider: z.enum(['openai', 'elevenlabs']), name: z.string().trim().min(1) })
+    .nullable()
+    .default(null),
+});
+export type AiTaskModels = z.infer<typeof aiTaskModelsSchema>;
+
 /** Company AI keys (encrypted at rest). Reads return only whether each is set and a masked preview. */
 export const aiSettingsBodySchema = z.object({
+  models: aiTaskModelsSchema.partial().optional(),
+  elevenlabsApiKey: z.string().trim().nullable().optional(),
   openaiApiKey: z.string().trim().nullable().optional(),
   anthropicApiKey: z.string().trim().nullable().optional(),
   geminiApiKey: z.string().trim().nullable().optional(),
@@ -133,6 +165,13 @@ export const aiSettingsBodySchema = z.object({
   compatibleApiKey: z.string().trim().nullable().optional(),
 });
 export const aiSettingsSchema = z.object({
+  models: aiTaskModelsSchema,
+  /** ElevenLabs key (voice cloning and speech): set for the company / from the environment. */
+  elevenlabs: z.object({
+    configured: z.boolean(),
+    fromEnvironment: z.boolean(),
+    preview: z.string().nullable(),
+  }),
   providers: z.array(
     z.object({
       provider: modelProviderSchema,
@@ -207,6 +246,8 @@ export const questionSchema = z.object({
   conversationId: z.string(),
   contactName: z.string(),
   question: z.string(),
+  /** Similar pending questions from other conversations, answered together with this one. */
+  similar: z.array(z.object({ id: z.string(), contactName: z.string(), question: z.string() })).default([]),
   status: z.enum(['pending', 'answered', 'cancelled']),
   answer: z.string().nullable(),
   answeredByName: z.string().nullable(),

@@ -1,4 +1,4 @@
-import type { AgentConfig, HandoffReason } from '@piloto/contracts';
+import type { AgentConfig, AiTaskModels, HandoffReason } from '@piloto/contracts';
 import {
   boolean,
   index,
@@ -106,6 +106,8 @@ export const questions = pgTable(
     /** LangGraph thread to resume with the answer. */
     threadId: text('thread_id').notNull(),
     question: text('question').notNull(),
+    /** The first pending question of a group of similar ones: answering it answers them all. */
+    groupId: uuid('group_id'),
     status: text('status').$type<'pending' | 'answered' | 'cancelled'>().notNull().default('pending'),
     answer: text('answer'),
     answeredByMemberId: uuid('answered_by_member_id'),
@@ -133,5 +135,7 @@ export const leadProfiles = pgTable(
 export const aiSettings = pgTable('ai_settings', {
   orgId: orgIdColumn().primaryKey(),
   secrets: text('secrets').notNull(),
+  /** A model per task (embeddings, transcription, vision, speech, classifier); null = the default. */
+  models: jsonb('models').$type<Partial<AiTaskModels>>().notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -157,6 +157,16 @@ export type StoredMedia = {
   ref?: unknown;
 };
 
+/** What the app understood from a media message (transcript, description, OCR or document text). */
+export type MediaUnderstanding = {
+  status: 'pending' | 'done' | 'failed';
+  source: 'transcription' | 'vision' | 'ocr' | 'document' | null;
+  text: string | null;
+  /** Why it could not be understood, pt-BR (shown to the seller). */
+  error: string | null;
+  model: string | null;
+};
+
 export const messages = pgTable(
   'messages',
   {
@@ -175,6 +185,7 @@ export const messages = pgTable(
     kind: text('kind').notNull(),
     text: text('text'),
     media: jsonb('media').$type<StoredMedia>(),
+    understanding: jsonb('understanding').$type<MediaUnderstanding>(),
     /** location, contacts and reaction payloads. */
     extra: jsonb('extra').$type<Record<string, unknown>>(),
     quotedMessageId: uuid('quoted_message_id'),

@@ -42,6 +42,7 @@ export function createAgentInsights(deps: { db: Db }) {
     conversationId: r.q.conversationId,
     contactName: r.contactName,
     question: r.q.question,
+    similar: [],
     status: r.q.status,
     answer: r.q.answer,
     answeredByName: r.answeredByName,

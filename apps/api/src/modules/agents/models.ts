@@ -12,6 +12,7 @@ export type AiKeys = {
   geminiApiKey?: string | null;
   compatibleBaseUrl?: string | null;
   compatibleApiKey?: string | null;
+  elevenlabsApiKey?: string | null;
 };
 
 export type ResolvedProvider = {

@@ -1,5 +1,5 @@
-import type { Agent, AgentConfig, AgentConfigInput, ModelProvider } from '@piloto/contracts';
-import { agentConfigSchema } from '@piloto/contracts';
+import type { Agent, AgentConfig, AgentConfigInput, AiTaskModels, ModelProvider } from '@piloto/contracts';
+import { agentConfigSchema, aiTaskModelsSchema } from '@piloto/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -14,8 +14,16 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
   const { db, box, config } = deps;
 
   async function keysOf(orgId: string): Promise<AiKeys> {
+    return (await aiOf(orgId)).keys;
+  }
+
+  /** The company's AI keys (decrypted) and its model per task. */
+  async function aiOf(orgId: string): Promise<{ keys: AiKeys; models: AiTaskModels }> {
     const [row] = await db.select().from(aiSettings).where(eq(aiSettings.orgId, orgId));
-    return row ? box.open<AiKeys>(row.secrets) : {};
+    return {
+      keys: row ? box.open<AiKeys>(row.secrets) : {},
+      models: aiTaskModelsSchema.parse(row?.models ?? {}),
+    };
   }
 
   async function present(row: AgentRow, keys?: AiKeys): Promise<Agent> {
@@ -51,6 +59,7 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
 
   return {
     keysOf,
+    aiOf,
     getRow,
 
     async list(orgId: string): Promise<Agent[]> {
@@ -143,7 +152,7 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
     },
 
     async aiSettingsView(orgId: string) {
-      const keys = await keysOf(orgId);
+      const { keys, models } = await aiOf(orgId);
       const own: Record<ModelProvider, string | null | undefined> = {
         openai: keys.openaiApiKey,
         anthropic: keys.anthropicApiKey,
@@ -151,6 +160,12 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
         openai_compatible: keys.compatibleApiKey ?? keys.compatibleBaseUrl,
       };
       return {
+        models,
+        elevenlabs: {
+          configured: Boolean(keys.elevenlabsApiKey),
+          fromEnvironment: Boolean(config.ELEVENLABS_API_KEY),
+          preview: keys.elevenlabsApiKey ? maskSecret(keys.elevenlabsApiKey) : null,
+        },
         providers: (['openai', 'anthropic', 'gemini', 'openai_compatible'] as const).map((provider) => {
           const resolved = resolveProvider(provider, keys, config);
           return {
@@ -165,19 +180,21 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
     },
 
     /** null clears a key; an absent field keeps it. */
-    async saveAiSettings(orgId: string, patch: AiKeys) {
-      const current = await keysOf(orgId);
-      const next: AiKeys = { ...current };
+    async saveAiSettings(orgId: string, body: AiKeys & { models?: Partial<AiTaskModels> }) {
+      const { models: modelsPatch, ...patch } = body;
+      const current = await aiOf(orgId);
+      const next: AiKeys = { ...current.keys };
       for (const [k, v] of Object.entries(patch) as Array<[keyof AiKeys, string | null | undefined]>) {
         if (v === undefined) continue;
         next[k] = v === null || v === '' ? null : v;
       }
+      const models = aiTaskModelsSchema.parse({ ...current.models, ...modelsPatch });
       await db
         .insert(aiSettings)
-        .values({ orgId, secrets: box.seal(next) })
+        .values({ orgId, secrets: box.seal(next), models })
         .onConflictDoUpdate({
           target: aiSettings.orgId,
-          set: { secrets: box.seal(next), updatedAt: new Date() },
+          set: { secrets: box.seal(next), models, updatedAt: new Date() },
         });
       return this.aiSettingsView(orgId);
     },
