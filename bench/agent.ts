@@ -93,6 +93,7 @@ async function main() {
         orgId,
         contactId: randomUUID(),
         conversationId: randomUUID(),
+        collectionIds: [],
         handoff: null,
         retrieved: [],
       };

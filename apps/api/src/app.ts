@@ -10,6 +10,7 @@ import { registerAgentRoutes } from './modules/agents/routes.ts';
 import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { registerWebhookRoutes } from './modules/channels/webhooks.ts';
 import { registerConversationRoutes } from './modules/conversations/routes.ts';
+import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerOrgsRoutes } from './modules/orgs/routes.ts';
 import { registerAuthRoutes } from './platform/auth.ts';
 import { registerHttpConventions } from './platform/http.ts';
@@ -62,6 +63,7 @@ export async function buildApp(
   registerChannelRoutes(app, platform);
   registerConversationRoutes(app, platform);
   registerAgentRoutes(app, platform);
+  registerKnowledgeRoutes(app, platform);
   registerWebhookRoutes(app, {
     ...platform,
     onConnected: (channelId) => platform.outbox.resumeChannel(channelId),

@@ -16,6 +16,9 @@ import { createIngest } from '../modules/conversations/ingest.ts';
 import { createMediaService } from '../modules/conversations/media.ts';
 import { createSellerTools } from '../modules/conversations/sellerTools.ts';
 import { createConversationsService } from '../modules/conversations/service.ts';
+import { createEmbedderFactory } from '../modules/knowledge/embeddings.ts';
+import { createDocumentIngestion } from '../modules/knowledge/ingestDocument.ts';
+import { createKnowledgeService, KNOWLEDGE_INGEST_QUEUE } from '../modules/knowledge/service.ts';
 import { createInvitationsService } from '../modules/orgs/invitations.ts';
 import { createOrgsService } from '../modules/orgs/service.ts';
 import { createAuth } from './auth.ts';
@@ -32,6 +35,7 @@ import { defaultFfmpegPath } from './voiceNote.ts';
 const HEALTH_QUEUE = 'channel.health';
 const WEBHOOK_RETRY_LIMIT = 5;
 const MEDIA_RETRY_LIMIT = 4;
+const KNOWLEDGE_RETRY_LIMIT = 3;
 
 /** Everything a server or worker process holds: database, jobs, event bus and the module services. */
 export async function startPlatform(config: Config, logger: Logger) {
@@ -68,6 +72,8 @@ export async function startPlatform(config: Config, logger: Logger) {
       ffmpegPath: config.FFMPEG_PATH ?? defaultFfmpegPath(),
     });
     const agents = createAgentsService({ db, box, config });
+    const embedders = createEmbedderFactory(config);
+    const knowledge = createKnowledgeService({ db, jobs, bus, storage, agents, embedders, logger });
     const checkpointer = new PostgresSaver(database.pool);
     await checkpointer.setup();
     const agentRuns = createAgentRuns({
@@ -78,7 +84,15 @@ export async function startPlatform(config: Config, logger: Logger) {
       agents,
       modelFactory: createChatModelFactory(config),
       checkpointer,
-      knowledge: async () => [],
+      knowledge: async (orgId, query, collectionIds) =>
+        (await knowledge.search(orgId, query, { collectionIds, limit: 5 })).results.map((r) => ({
+          source:
+            r.heading && r.heading !== r.documentTitle
+              ? `${r.documentTitle} › ${r.heading}`
+              : r.documentTitle,
+          text: r.text,
+        })),
+      teach: (orgId, memberId, input) => knowledge.learn(orgId, memberId, input),
       followups: followupsUnavailable,
       logger,
       config,
@@ -97,6 +111,7 @@ export async function startPlatform(config: Config, logger: Logger) {
       sellerTools: createSellerTools({ db, bus }),
       agents,
       agentRuns,
+      knowledge,
       agentInsights: createAgentInsights({ db }),
       webhookWriter: createWebhookWriter({ pool: database.pool, jobs, queue: WEBHOOK_QUEUE }),
       storage,
@@ -113,6 +128,22 @@ export async function startPlatform(config: Config, logger: Logger) {
     await jobs.defineQueue({ name: HEALTH_QUEUE, retryLimit: 0 });
     await jobs.defineQueue({ name: AGENT_RUN_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
     await jobs.defineQueue({ name: AGENT_RESUME_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
+    await jobs.defineQueue({
+      name: KNOWLEDGE_INGEST_QUEUE,
+      retryLimit: KNOWLEDGE_RETRY_LIMIT,
+      retryDelay: 10,
+      notify: true,
+    });
+    const ingestDocument = createDocumentIngestion({
+      db,
+      bus,
+      storage,
+      http,
+      agents,
+      embedders,
+      logger,
+      retryLimit: KNOWLEDGE_RETRY_LIMIT,
+    });
     const webhookDeps = {
       db,
       jobs,
@@ -171,6 +202,9 @@ export async function startPlatform(config: Config, logger: Logger) {
         await jobs.work<{ questionId: string }>(AGENT_RESUME_QUEUE, (data) =>
           agentRuns.resume(data.questionId),
         );
+        await jobs.work<{ documentId: string; revision: number }>(KNOWLEDGE_INGEST_QUEUE, ingestDocument, {
+          pollingIntervalSeconds: 0.5,
+        });
       },
       async stop() {
         await jobs.stop().catch((error) => logger.error({ err: error }, 'stopping jobs'));

@@ -36,6 +36,9 @@ const ids = {
   traceB: '',
   suggestionB: '',
   questionB: '',
+  collectionB: '',
+  documentB: '',
+  learnedAnswerB: '',
 };
 
 beforeAll(async () => {
@@ -112,6 +115,19 @@ beforeAll(async () => {
     .insert(questions)
     .values({ ...common, threadId: 'x', question: 'Qual o prazo?' })
     .returning({ id: questions.id });
+  // B's knowledge: a collection, a typed document and a learned answer.
+  const kb = `/api/v1/orgs/${ids.orgB}/knowledge`;
+  ids.collectionB = (await ownerB.post(`${kb}/collections`, { name: 'Segredos B' })).json().id;
+  ids.documentB = (
+    await ownerB.post(`${kb}/documents/text`, {
+      collectionId: ids.collectionB,
+      title: 'Tabela B',
+      content: 'Preço secreto da empresa B',
+    })
+  ).json().id;
+  ids.learnedAnswerB = (
+    await ownerB.post(`${kb}/learned`, { question: 'Qual o desconto?', answer: 'Segredo B' })
+  ).json().id;
 });
 afterAll(() => t?.close());
 
@@ -149,6 +165,22 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/orgs/:orgId/suggestions/:suggestionId/accept': { text: 'enviado por intruso' },
   'POST /api/v1/orgs/:orgId/suggestions/:suggestionId/dismiss': {},
   'POST /api/v1/orgs/:orgId/questions/:questionId/answer': { answer: 'resposta intrusa' },
+  'POST /api/v1/orgs/:orgId/knowledge/collections': { name: 'Intrusa' },
+  'PATCH /api/v1/orgs/:orgId/knowledge/collections/:collectionId': { name: 'Tomada' },
+  'POST /api/v1/orgs/:orgId/knowledge/documents': {},
+  'POST /api/v1/orgs/:orgId/knowledge/documents/text': {
+    collectionId: randomUUID(),
+    title: 'Intruso',
+    content: 'x',
+  },
+  'POST /api/v1/orgs/:orgId/knowledge/documents/url': { collectionId: randomUUID(), url: 'https://a.com' },
+  'PATCH /api/v1/orgs/:orgId/knowledge/documents/:documentId': { title: 'Tomado' },
+  'POST /api/v1/orgs/:orgId/knowledge/documents/:documentId/reindex': {},
+  'POST /api/v1/orgs/:orgId/knowledge/search': { query: 'preço secreto' },
+  'POST /api/v1/orgs/:orgId/knowledge/learned': { question: 'Intrusa?', answer: 'x' },
+  'PATCH /api/v1/orgs/:orgId/knowledge/learned/:learnedAnswerId': { answer: 'Tomada' },
+  'POST /api/v1/orgs/:orgId/knowledge/learned/:learnedAnswerId/approve': {},
+  'POST /api/v1/orgs/:orgId/knowledge/learned/:learnedAnswerId/dismiss': {},
 };
 
 /** Required query strings, for the same reason. */
@@ -179,6 +211,9 @@ function urlFor(url: string, orgId: string): string {
     traceId: ids.traceB,
     suggestionId: ids.suggestionB,
     questionId: ids.questionB,
+    collectionId: ids.collectionB,
+    documentId: ids.documentB,
+    learnedAnswerId: ids.learnedAnswerB,
   };
   return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? randomUUID());
 }

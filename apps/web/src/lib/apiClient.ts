@@ -64,9 +64,18 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   return (await res.json()) as T;
 }
 
-/** multipart/form-data with one file in the field "file" (uploads). */
-async function uploadFile<T>(path: string, file: Blob, fileName?: string): Promise<T> {
+/**
+ * multipart/form-data with one file in the field "file" (uploads). Extra fields go first: the API
+ * reads them before it streams the file.
+ */
+async function uploadFile<T>(
+  path: string,
+  file: Blob,
+  fileName?: string,
+  fields: Record<string, string> = {},
+): Promise<T> {
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', file, fileName ?? (file instanceof File ? file.name : 'arquivo'));
   let res: Response;
   try {

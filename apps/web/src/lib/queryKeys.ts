@@ -54,4 +54,19 @@ export const copilotKeys = {
   allQuestions: (orgId: string) => ['orgs', orgId, 'questions'] as const,
 };
 
+export const knowledgeKeys = {
+  all: (orgId: string) => ['orgs', orgId, 'knowledge'] as const,
+  collections: (orgId: string) => ['orgs', orgId, 'knowledge', 'collections'] as const,
+  /** Prefix of every document list and document. */
+  documents: (orgId: string) => ['orgs', orgId, 'knowledge', 'documents'] as const,
+  documentList: (orgId: string, collectionId: string) =>
+    ['orgs', orgId, 'knowledge', 'documents', 'list', collectionId] as const,
+  document: (orgId: string, documentId: string) =>
+    ['orgs', orgId, 'knowledge', 'documents', 'one', documentId] as const,
+  /** Prefix of the learned answers of every status. */
+  learned: (orgId: string) => ['orgs', orgId, 'knowledge', 'learned'] as const,
+  learnedList: (orgId: string, status: 'proposed' | 'active' | 'dismissed') =>
+    ['orgs', orgId, 'knowledge', 'learned', status] as const,
+};
+
 export const invitationPreviewKey = (token: string) => ['invitations', token] as const;

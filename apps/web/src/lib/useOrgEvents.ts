@@ -1,17 +1,38 @@
 import { type InboxEvent, inboxEventSchema } from '@piloto/contracts';
 import { useEffect, useRef } from 'react';
 
-const eventTypes: InboxEvent['type'][] = [
+/** Knowledge base events: a document's ingestion moved on, or the learned answers changed. */
+export type KnowledgeEvent =
+  | { type: 'knowledge.updated'; documentId: string }
+  | { type: 'learned.updated'; learnedAnswerId?: string };
+
+const eventTypes: (InboxEvent | KnowledgeEvent)['type'][] = [
   'message.created',
   'message.updated',
   'conversation.updated',
   'channel.updated',
   'suggestion.created',
   'question.updated',
+  'knowledge.updated',
+  'learned.updated',
 ];
 
+// The knowledge events are not in the shared inbox contract yet; they are checked here by hand.
+function parseKnowledgeEvent(value: unknown): KnowledgeEvent | null {
+  const event = value as { type?: unknown; documentId?: unknown; learnedAnswerId?: unknown } | null;
+  if (event?.type === 'knowledge.updated' && typeof event.documentId === 'string')
+    return { type: 'knowledge.updated', documentId: event.documentId };
+  if (event?.type === 'learned.updated')
+    return {
+      type: 'learned.updated',
+      learnedAnswerId: typeof event.learnedAnswerId === 'string' ? event.learnedAnswerId : undefined,
+    };
+  return null;
+}
+
 type Handlers = {
-  onEvent: (event: InboxEvent) => void;
+  onEvent?: (event: InboxEvent) => void;
+  onKnowledgeEvent?: (event: KnowledgeEvent) => void;
   /** The stream came back after a drop: events may have been missed. */
   onReconnect?: () => void;
 };
@@ -35,7 +56,9 @@ export function useOrgEvents(orgId: string, handlers: Handlers): void {
         return;
       }
       const result = inboxEventSchema.safeParse(parsed);
-      if (result.success) handlersRef.current.onEvent(result.data);
+      if (result.success) return handlersRef.current.onEvent?.(result.data);
+      const knowledge = parseKnowledgeEvent(parsed);
+      if (knowledge) handlersRef.current.onKnowledgeEvent?.(knowledge);
     };
     source.addEventListener('open', () => {
       if (opened) handlersRef.current.onReconnect?.();

@@ -48,6 +48,15 @@ export type FakeCloudSend = {
   body: Record<string, unknown>;
 };
 
+/** A mark-as-read call (`status: "read"`), with the typing indicator when one was asked for. */
+export type FakeCloudRead = {
+  messageId: string;
+  /** `typing_indicator.type` ("text"): WhatsApp shows "typing…" until the next message or 25 s. */
+  typingIndicator?: string;
+  receivedAt: number;
+  body: Record<string, unknown>;
+};
+
 export type FakeCloudMedia = { bytes: Buffer; mimeType: string; filename?: string };
 
 /** The Meta error to answer with; missing fields get Meta-like defaults. */
@@ -66,6 +75,8 @@ export type FakeCloudApi = {
   url: string;
   credentials: FakeCloudCredentials;
   sent: FakeCloudSend[];
+  /** Mark-as-read and typing indicator calls, in order. */
+  reads: FakeCloudRead[];
   /** Media uploaded through POST /{phone-number-id}/media, by id. */
   uploads: Map<string, FakeCloudMedia>;
   /** Media a user "sent": returns the id to put in a webhook payload (GET /{version}/{id} serves it). */
@@ -83,6 +94,7 @@ export async function startFakeCloudApi(options: FakeCloudApiOptions = {}): Prom
   const phoneNumberId = options.phoneNumberId ?? CLOUD_FAKE_PHONE_NUMBER_ID;
   const accessToken = options.accessToken ?? `EAAG${randomBytes(24).toString('hex')}`;
   const sent: FakeCloudSend[] = [];
+  const reads: FakeCloudRead[] = [];
   const uploads = new Map<string, FakeCloudMedia>();
   const hosted = new Map<string, FakeCloudMedia>();
   const failures: FakeCloudFailure[] = [];
@@ -138,6 +150,7 @@ export async function startFakeCloudApi(options: FakeCloudApiOptions = {}): Prom
     if (!isRecord(body) || body.messaging_product !== 'whatsapp') {
       return invalidParameter('The parameter messaging_product is required.');
     }
+    if (body.status !== undefined) return acceptRead(body, request.receivedAt);
     const to =
       typeof body.to === 'string' ? body.to : typeof body.recipient === 'string' ? body.recipient : '';
     const type = typeof body.type === 'string' ? body.type : '';
@@ -174,6 +187,25 @@ export async function startFakeCloudApi(options: FakeCloudApiOptions = {}): Prom
       contacts: [recipient],
       messages: [{ id: messageId, message_status: 'accepted' }],
     });
+  }
+
+  /** Mark as read, optionally with `typing_indicator: {type: "text"}` (Meta "Typing indicators"). */
+  function acceptRead(body: Record<string, unknown>, receivedAt: number): FakeHttpResponse {
+    if (body.status !== 'read') return invalidParameter('Param status must be "read".');
+    if (typeof body.message_id !== 'string' || body.message_id === '') {
+      return invalidParameter('The parameter message_id is required.');
+    }
+    const typing = body.typing_indicator;
+    if (typing !== undefined && (!isRecord(typing) || typing.type !== 'text')) {
+      return invalidParameter('Param typing_indicator.type must be "text".');
+    }
+    reads.push({
+      messageId: body.message_id,
+      ...(isRecord(typing) ? { typingIndicator: typing.type as string } : {}),
+      receivedAt,
+      body,
+    });
+    return jsonResponse(200, { success: true });
   }
 
   async function acceptUpload(request: FakeHttpRequest): Promise<FakeHttpResponse> {
@@ -237,6 +269,7 @@ export async function startFakeCloudApi(options: FakeCloudApiOptions = {}): Prom
       verifyToken: options.verifyToken ?? randomBytes(8).toString('hex'),
     },
     sent,
+    reads,
     uploads,
     hostMedia(bytes, mimeType, filename) {
       const id = fakeMediaId();

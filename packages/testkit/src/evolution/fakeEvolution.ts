@@ -27,6 +27,8 @@ export type FakeEvolutionSend = {
   /** sendWhatsAppAudio's `encoding` flag. */
   encoding?: boolean;
   quotedKeyId?: string;
+  /** ms of presence "composing" before sending; the fake answers only after it, like Evolution. */
+  delay?: number;
   /** The id the fake answered with (`key.id`). */
   keyId: string;
   body: Record<string, unknown>;
@@ -66,7 +68,7 @@ export async function startFakeEvolution(
   const failures: Array<{ status: number; body: unknown }> = [];
   let state: FakeEvolutionState = 'open';
 
-  const handle = (request: FakeHttpRequest): FakeHttpResponse => {
+  const handle = async (request: FakeHttpRequest): Promise<FakeHttpResponse> => {
     const s3 = /^\/fake-s3\/([^/]+)$/.exec(request.path);
     if (s3 && request.method === 'GET') {
       const stored = media.get(decodeURIComponent(s3[1]));
@@ -110,7 +112,10 @@ export async function startFakeEvolution(
     }
   };
 
-  function handleSend(route: FakeEvolutionSend['route'], body: Record<string, unknown>): FakeHttpResponse {
+  async function handleSend(
+    route: FakeEvolutionSend['route'],
+    body: Record<string, unknown>,
+  ): Promise<FakeHttpResponse> {
     const number = typeof body.number === 'string' ? body.number : '';
     if (!number) return evolutionError(400, 'Bad Request', [['instance requires property "number"']]);
     if (state !== 'open') {
@@ -123,6 +128,13 @@ export async function startFakeEvolution(
     }
 
     const record: FakeEvolutionSend = { route, number, keyId: newEvolutionKeyId(), body };
+    if (body.delay !== undefined) {
+      // Evolution's JSON schema: `delay` is an integer (ms).
+      if (typeof body.delay !== 'number' || !Number.isInteger(body.delay) || body.delay < 0) {
+        return evolutionError(400, 'Bad Request', [['instance.delay is not of a type(s) integer']]);
+      }
+      record.delay = body.delay;
+    }
     let message: Record<string, unknown>;
     let messageType: string;
     if (route === 'sendText') {
@@ -180,6 +192,8 @@ export async function startFakeEvolution(
       return evolutionError(400, 'Bad Request', [{ jid, exists: false, number: digits }]);
     }
 
+    // sendMessageWithTyping: presence "composing", wait `delay`, "paused", then send and answer.
+    if (record.delay) await new Promise((resolve) => setTimeout(resolve, record.delay));
     sent.push(record);
     return jsonResponse(201, {
       key: { remoteJid: jid, fromMe: true, id: record.keyId },

@@ -21,6 +21,7 @@ import {
   serverSentEvents,
 } from './chatCompletionPayloads.ts';
 import { defaultEmbeddingDimensions, embeddingBase64, embeddingVector } from './embeddingVector.ts';
+import { createFakeOpenAIAudio, type FakeOpenAIAudio } from './fakeOpenAIAudio.ts';
 import { findChatRequestError } from './findChatRequestError.ts';
 
 /**
@@ -97,6 +98,8 @@ export type FakeOpenAI = {
   embeddingRequests: FakeOpenAIEmbeddingRequest[];
   /** Raw HTTP requests of every kind, for header or auth assertions. */
   httpRequests: FakeHttpRequest[];
+  /** Audio API: transcriptions and speech (see fakeOpenAIAudio.ts). */
+  audio: FakeOpenAIAudio;
   close(): Promise<void>;
 };
 
@@ -206,9 +209,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     });
   }
 
+  const audio = createFakeOpenAIAudio(wait);
+
   const server = await startFakeHttpServer(async (request) => {
     const unauthorized = checkApiKey(request.headers.authorization, apiKey);
     if (unauthorized) return unauthorized;
+    const audioAnswer = audio.handle(request);
+    if (audioAnswer) return audioAnswer;
     if (request.method === 'POST' && request.path === '/v1/chat/completions') return answerChat(request);
     if (request.method === 'POST' && request.path === '/v1/embeddings') return answerEmbeddings(request);
     return jsonResponse(
@@ -231,6 +238,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     lastRequest: () => requests.at(-1),
     embeddingRequests,
     httpRequests: server.requests,
+    audio,
     close: async () => {
       for (const entry of pendingDelays) {
         clearTimeout(entry.timer);

@@ -1,4 +1,5 @@
 import type { OpenAIMessageWire } from './chatCompletionPayloads.ts';
+import { findImageContentError } from './imageContentParts.ts';
 
 export type ChatRequestError = { message: string; param: string | null; code: string | null };
 
@@ -26,7 +27,10 @@ export function findChatRequestError(body: Record<string, unknown>): ChatRequest
       code: 'empty_array',
     };
   }
-  return findToolPairingError(messages as OpenAIMessageWire[]);
+  return (
+    findToolPairingError(messages as OpenAIMessageWire[]) ??
+    findImageContentError(messages as OpenAIMessageWire[])
+  );
 }
 
 function findToolPairingError(messages: OpenAIMessageWire[]): ChatRequestError | undefined {

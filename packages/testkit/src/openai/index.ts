@@ -5,3 +5,5 @@ export {
   type OpenAIToolWire,
 } from './chatCompletionPayloads.ts';
 export * from './fakeOpenAI.ts';
+export * from './fakeOpenAIAudio.ts';
+export * from './imageContentParts.ts';

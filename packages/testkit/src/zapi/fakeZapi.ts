@@ -41,6 +41,10 @@ export type FakeZapiSend = {
   waveform?: boolean;
   /** The `messageId` in the request body: the message being replied to. */
   quotedMessageId?: string;
+  /** send-text: seconds shown as "typing…" before sending. */
+  delayTyping?: number;
+  /** Seconds to wait before sending (Z-API's default is a random 1–3 s). */
+  delayMessage?: number;
   /** The id this fake answered with (what status webhooks refer to). */
   messageId: string;
   zaapId: string;
@@ -148,6 +152,15 @@ export async function startFakeZapi(options: FakeZapiOptions = {}): Promise<Fake
     const caption = stringField(body, 'caption');
     if (caption) record.caption = caption;
 
+    for (const field of ['delayTyping', 'delayMessage'] as const) {
+      if (body[field] === undefined) continue;
+      // Documented range 1–15 s; Z-API's answer outside it is unconfirmed, the fake refuses it to catch bugs.
+      const seconds = body[field];
+      if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > 15) {
+        return jsonResponse(400, { error: `${field} must be an integer from 1 to 15` });
+      }
+      record[field] = seconds;
+    }
     if (method === 'send-text') {
       const message = stringField(body, 'message');
       if (!message) return jsonResponse(400, { error: 'message is required' });

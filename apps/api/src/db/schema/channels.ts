@@ -193,6 +193,11 @@ export const messages = pgTable(
     status: text('status').notNull(),
     statusDetail: text('status_detail'),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * AI bubbles: "typing…" shown for this long before the message arrives. Cleared once a provider
+     * that types through a call of its own (Cloud API) has been asked to, so a retry does not type again.
+     */
+    typingMs: integer('typing_ms'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     providerTimestamp: timestamp('provider_timestamp', { withTimezone: true }),
     editedAt: timestamp('edited_at', { withTimezone: true }),

@@ -143,12 +143,23 @@ export function createAgentInsights(deps: { db: Db }) {
       }));
     },
 
+    /** Pending questions come grouped: similar ones ride along with the first (answered together). */
     async questions(orgId: string, status: 'pending' | 'answered'): Promise<Question[]> {
       const rows = await questionBase()
         .where(and(eq(questions.orgId, orgId), eq(questions.status, status)))
         .orderBy(desc(questions.createdAt))
         .limit(200);
-      return rows.map(presentQuestion);
+      if (status !== 'pending') return rows.map(presentQuestion);
+      const leaders = rows.filter((r) => !r.q.groupId || !rows.some((o) => o.q.id === r.q.groupId));
+      return leaders.map((r) => ({
+        ...presentQuestion(r),
+        similar: rows
+          .filter(
+            (o) =>
+              o.q.id !== r.q.id && (o.q.groupId === r.q.id || (r.q.groupId && o.q.groupId === r.q.groupId)),
+          )
+          .map((o) => ({ id: o.q.id, contactName: o.contactName, question: o.q.question })),
+      }));
     },
 
     async question(orgId: string, questionId: string): Promise<Question> {

@@ -5,6 +5,7 @@ import {
   aiSettingsBodySchema,
   aiSettingsSchema,
   messageSchema,
+  questionAnswerBodySchema,
   questionSchema,
   suggestionSchema,
   traceListItemSchema,
@@ -217,17 +218,12 @@ export function registerAgentRoutes(
     schema: {
       tags,
       params: org.extend({ questionId: z.uuid() }),
-      body: z.object({ answer: z.string().trim().min(1, 'Escreva a resposta').max(4000) }),
+      body: questionAnswerBodySchema,
       response: { 200: questionSchema },
     },
     handler: async (request) => {
       const { orgId, memberId } = request.member!;
-      const q = await agentRuns.answerQuestion(
-        orgId,
-        request.params.questionId,
-        memberId,
-        request.body.answer,
-      );
+      const q = await agentRuns.answerQuestion(orgId, request.params.questionId, memberId, request.body);
       if (!q) throw notFound('Pergunta não encontrada');
       return agentInsights.question(orgId, q.id);
     },

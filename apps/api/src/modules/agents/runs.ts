@@ -62,6 +62,8 @@ export function createAgentRuns(deps: {
   modelFactory: ChatModelFactory;
   checkpointer: BaseCheckpointSaver;
   knowledge: KnowledgeSearch;
+  /** Stores what the team taught (the knowledge module's learned answers). */
+  teach: Teach;
   followups: FollowupScheduler;
   logger: Logger;
   config: Config;
@@ -270,6 +272,7 @@ export function createAgentRuns(deps: {
         kind: 'text',
         text: bubble,
         notBefore: delay ? new Date(Date.now() + delay) : undefined,
+        typingMs: agent.replyStyle.typingDelay ? typingDelayMs(bubble) : undefined,
       });
     }
     return { texts: bubbles, status: 'replied' };
@@ -321,6 +324,7 @@ export function createAgentRuns(deps: {
       orgId: conv.orgId,
       contactId: conv.contactId,
       conversationId: conv.id,
+      collectionIds: agent.knowledgeCollectionIds,
       handoff: null,
       retrieved: [],
     };
@@ -373,9 +377,17 @@ export function createAgentRuns(deps: {
             (result.__interrupt__[0]?.value as { question?: string })?.question ??
               'A IA precisa de uma informação da equipe',
           );
+          const groupId = await similarPendingQuestion(conv.orgId, question);
           const [q] = await db
             .insert(questions)
-            .values({ orgId: conv.orgId, conversationId: conv.id, traceId: trace.id, threadId, question })
+            .values({
+              orgId: conv.orgId,
+              conversationId: conv.id,
+              traceId: trace.id,
+              threadId,
+              question,
+              groupId,
+            })
             .returning({ id: questions.id });
           await sendOrSuggest(conv, agent, HOLDING_MESSAGE);
           await publish(conv.orgId, { type: 'question.updated', conversationId: conv.id, questionId: q.id });
@@ -475,23 +487,59 @@ export function createAgentRuns(deps: {
       }
     },
 
-    /** A seller answered the agent's question: the interrupted graph resumes with it. */
-    async answerQuestion(orgId: string, questionId: string, memberId: string, answer: string) {
+    /**
+     * A seller answered the agent's question: the interrupted graph resumes with it — and so does every
+     * similar pending question grouped with it. Saved for the future, the answer becomes knowledge, so
+     * the next lead who asks gets it without a question to the team.
+     */
+    async answerQuestion(
+      orgId: string,
+      questionId: string,
+      memberId: string,
+      input: { answer: string; saveForFuture: boolean; learnedQuestion?: string },
+    ) {
       const [q] = await db
         .select()
         .from(questions)
         .where(and(eq(questions.orgId, orgId), eq(questions.id, questionId)));
       if (!q) return null;
       if (q.status !== 'pending') return q;
-      const [updated] = await db
+      const group = q.groupId ?? q.id;
+      const answered = await db
         .update(questions)
-        .set({ status: 'answered', answer, answeredByMemberId: memberId, answeredAt: new Date() })
-        .where(and(eq(questions.id, q.id), eq(questions.status, 'pending')))
+        .set({
+          status: 'answered',
+          answer: input.answer,
+          answeredByMemberId: memberId,
+          answeredAt: new Date(),
+        })
+        .where(
+          and(
+            eq(questions.orgId, orgId),
+            eq(questions.status, 'pending'),
+            or(eq(questions.id, q.id), eq(questions.id, group), eq(questions.groupId, group)),
+          ),
+        )
         .returning();
-      if (!updated) return q;
-      await jobs.send(AGENT_RESUME_QUEUE, { questionId: q.id });
-      await publish(orgId, { type: 'question.updated', conversationId: q.conversationId, questionId: q.id });
-      return updated;
+      if (!answered.some((a) => a.id === q.id)) return q;
+      for (const a of answered) {
+        await jobs.send(AGENT_RESUME_QUEUE, { questionId: a.id });
+        await publish(orgId, {
+          type: 'question.updated',
+          conversationId: a.conversationId,
+          questionId: a.id,
+        });
+      }
+      if (input.saveForFuture) {
+        await deps.teach(orgId, memberId, {
+          question: input.learnedQuestion ?? q.question,
+          answer: input.answer,
+          source: 'question',
+          questionId: q.id,
+          activate: true,
+        });
+      }
+      return answered.find((a) => a.id === q.id)!;
     },
 
     /** The `agent.resume` job. */
@@ -542,6 +590,18 @@ export function createAgentRuns(deps: {
           resolvedAt: new Date(),
         })
         .where(eq(suggestions.id, s.id));
+      // A material rewrite teaches: proposed as a learned answer, approved with one click.
+      if (edited && materiallyDifferent(s.texts.join('\n\n'), action.send) && s.traceId) {
+        const question = await leadQuestionOf(s.traceId);
+        if (question)
+          await deps.teach(orgId, memberId, {
+            question,
+            answer: action.send,
+            source: 'copilot_edit',
+            suggestionId: s.id,
+            activate: false,
+          });
+      }
       return { suggestion: s, edited };
     },
   };
@@ -565,6 +625,41 @@ export function createAgentRuns(deps: {
       allowedPhones: [contact?.phone ?? '', ...(companyText.match(/\+?\d[\d\s().-]{8,}\d/g) ?? [])],
       allowedEmails: companyText.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? [],
     });
+  }
+
+  /**
+   * A pending question from another conversation that asks the same thing (most words in common),
+   * so sellers answer once: its group id, or null.
+   */
+  async function similarPendingQuestion(orgId: string, question: string): Promise<string | null> {
+    const pending = await db
+      .select({ id: questions.id, groupId: questions.groupId, question: questions.question })
+      .from(questions)
+      .where(and(eq(questions.orgId, orgId), eq(questions.status, 'pending')))
+      .orderBy(desc(questions.createdAt))
+      .limit(200);
+    const words = stems(question);
+    let best: { id: string; score: number } | null = null;
+    for (const p of pending) {
+      const score = overlap(words, stems(p.question));
+      if (score >= 0.6 && (!best || score > best.score)) best = { id: p.groupId ?? p.id, score };
+    }
+    return best?.id ?? null;
+  }
+
+  /** The lead's messages the suggestion answered (the last ones in the turn's input). */
+  async function leadQuestionOf(traceId: string): Promise<string | null> {
+    const [t] = await db
+      .select({ input: agentTraces.input })
+      .from(agentTraces)
+      .where(eq(agentTraces.id, traceId));
+    const input = (t?.input ?? []) as Array<{ role: string; text: string }>;
+    const lastBusiness = input.map((m) => m.role).lastIndexOf('business');
+    const lead = input
+      .slice(lastBusiness + 1)
+      .filter((m) => m.role === 'lead')
+      .map((m) => m.text);
+    return lead.length ? lead.join('\n').slice(0, 1000) : null;
   }
 
   /** A human took over (not a handoff): the AI may come back after the agent's quiet period. */
@@ -605,6 +700,51 @@ export const AGENT_RESUME_QUEUE = 'agent.resume';
 type Turn = { org: typeof orgs.$inferSelect; keys: AiKeys };
 
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export type Teach = (
+  orgId: string,
+  memberId: string | null,
+  input: {
+    question: string;
+    answer: string;
+    source: 'question' | 'copilot_edit';
+    questionId?: string;
+    suggestionId?: string;
+    activate: boolean;
+  },
+) => Promise<unknown>;
+
+const STOP_WORDS = new Set(
+  'a o as os de da do das dos e em no na nos nas um uma uns umas para pra por com que se qual quais quanto quanta como voces vcs voce vc eu me meu minha ele ela isso esse essa tem ter sao ser foi mais ou ja nao sim ao aos'.split(
+    ' ',
+  ),
+);
+/** Lowercased, unaccented 5-letter stems of the meaningful words. */
+function stems(text: string): Set<string> {
+  const words =
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? [];
+  return new Set(words.filter((w) => w.length > 2 && !STOP_WORDS.has(w)).map((w) => w.slice(0, 5)));
+}
+/** Overlap coefficient: shared stems over the smaller set. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+/** A rewrite that changed what is said (not just a typo or a greeting): under 70% of words shared. */
+function materiallyDifferent(suggested: string, sent: string): boolean {
+  const a = stems(suggested);
+  const b = stems(sent);
+  if (!b.size) return false;
+  let shared = 0;
+  for (const w of b) if (a.has(w)) shared++;
+  return shared / Math.max(a.size, b.size) < 0.7;
+}
 
 function renderText(m: {
   text: string | null;

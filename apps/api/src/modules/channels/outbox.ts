@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { channels, conversations, messages, type StoredMedia } from '../../db/schema/index.ts';
@@ -7,7 +7,7 @@ import type { Jobs } from '../../platform/jobs.ts';
 import type { EventBus } from '../../platform/realtime.ts';
 import type { Storage } from '../../platform/storage.ts';
 import { AudioConversionError, toVoiceNote } from '../../platform/voiceNote.ts';
-import type { OutgoingMessage } from './provider.ts';
+import type { OutgoingMessage, TypingHint } from './provider.ts';
 import type { ChannelsService } from './service.ts';
 
 export const SEND_QUEUE = 'channel.send';
@@ -19,6 +19,12 @@ const WAIT_FOR_CONNECTION_MS = 30_000;
 export const PACING_JITTER_MS = { min: 1500, max: 4000 };
 /** Cloud API: 80 messages/s per number by default (error 130429 beyond that). */
 export const CLOUD_MIN_GAP_MS = 1000 / 80;
+/**
+ * A typing call is dismissed by the next message sent (Cloud API), so a bubble starts typing only once
+ * the bubbles before it are out; it checks again this often, and stops waiting after TYPING_WAIT_MAX_MS.
+ */
+const TYPING_WAIT_POLL_MS = 500;
+const TYPING_WAIT_MAX_MS = 2 * 60_000;
 
 export type QueueOutbound = {
   orgId: string;
@@ -29,8 +35,10 @@ export type QueueOutbound = {
   text?: string | null;
   media?: StoredMedia | null;
   quotedMessageId?: string | null;
-  /** Not before this time (the AI's "typing…" delay between bubbles). */
+  /** Arrives around this time (the AI's "typing…" delay between bubbles). */
   notBefore?: Date;
+  /** Shows "typing…" for this long before it arrives: the send starts this much before `notBefore`. */
+  typingMs?: number;
 };
 
 /**
@@ -62,6 +70,65 @@ export function createOutbox(deps: {
       .where(eq(messages.id, id))
       .returning({ orgId: messages.orgId, conversationId: messages.conversationId });
     if (row) await publish(row.orgId, row.conversationId, id);
+  }
+
+  /** The lead sees "typing…" (where the provider can show it) and the message goes out `typingMs` later. */
+  async function typeFirst(
+    msg: typeof messages.$inferSelect,
+    to: string,
+    show: ((hint: TypingHint) => Promise<void>) | undefined,
+  ): Promise<void> {
+    const typingMs = msg.typingMs ?? 0;
+    if (show && Date.now() - msg.createdAt.getTime() < TYPING_WAIT_MAX_MS) {
+      const [ahead] = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, msg.conversationId),
+            eq(messages.direction, 'outbound'),
+            lt(messages.seq, msg.seq),
+            inArray(messages.status, ['queued', 'sending']),
+          ),
+        )
+        .limit(1);
+      if (ahead) {
+        await later(msg.id, TYPING_WAIT_POLL_MS);
+        return;
+      }
+    }
+    // Only one job gets to type: a duplicate or a retry finds the hint spent and just sends.
+    const [claimed] = await db
+      .update(messages)
+      .set({ typingMs: null })
+      .where(and(eq(messages.id, msg.id), eq(messages.status, 'queued'), isNotNull(messages.typingMs)))
+      .returning({ id: messages.id });
+    if (!claimed) return;
+    if (show) {
+      const [lastInbound] = await db
+        .select({ pid: messages.providerMessageId })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, msg.conversationId),
+            eq(messages.direction, 'inbound'),
+            isNotNull(messages.providerMessageId),
+          ),
+        )
+        .orderBy(desc(messages.createdAt), desc(messages.seq))
+        .limit(1);
+      try {
+        await show({
+          to,
+          durationMs: typingMs,
+          ...(lastInbound?.pid ? { lastInboundProviderMessageId: lastInbound.pid } : {}),
+        });
+      } catch (error) {
+        // A hint, never a reason not to send.
+        logger.warn({ err: error, messageId: msg.id }, 'typing indicator failed; sending anyway');
+      }
+    }
+    await later(msg.id, typingMs);
   }
 
   async function later(messageId: string, ms: number) {
@@ -98,6 +165,8 @@ export function createOutbox(deps: {
 
   return {
     async queue(input: QueueOutbound): Promise<string> {
+      const typingMs = input.typingMs && input.typingMs > 0 ? Math.round(input.typingMs) : null;
+      const startAfter = input.notBefore && new Date(input.notBefore.getTime() - (typingMs ?? 0));
       const [conv] = await db
         .select({ channelId: conversations.channelId })
         .from(conversations)
@@ -115,6 +184,7 @@ export function createOutbox(deps: {
           text: input.text ?? null,
           media: input.media ?? null,
           quotedMessageId: input.quotedMessageId ?? null,
+          typingMs,
           status: 'queued',
         })
         .returning({ id: messages.id, createdAt: messages.createdAt });
@@ -122,11 +192,7 @@ export function createOutbox(deps: {
         .update(conversations)
         .set({ lastMessageId: row.id, lastMessageAt: row.createdAt, updatedAt: new Date() })
         .where(eq(conversations.id, input.conversationId));
-      await jobs.send(
-        SEND_QUEUE,
-        { messageId: row.id },
-        input.notBefore ? { startAfter: input.notBefore } : undefined,
-      );
+      await jobs.send(SEND_QUEUE, { messageId: row.id }, startAfter ? { startAfter } : undefined);
       await bus.publish(`org:${input.orgId}`, {
         type: 'message.created',
         conversationId: input.conversationId,
@@ -165,6 +231,12 @@ export function createOutbox(deps: {
           return;
         }
       }
+      const { provider, ctx } = channelsService.load(row);
+      if (msg.typingMs && provider.typing?.via !== 'send') {
+        const typing = provider.typing?.via === 'call' ? provider.typing : undefined;
+        await typeFirst(msg, conv.replyTo, typing && ((hint) => typing.show(ctx, hint)));
+        return;
+      }
       if (row.provider !== 'sandbox') {
         const gap =
           row.provider === 'cloud'
@@ -184,13 +256,13 @@ export function createOutbox(deps: {
         .returning({ attempts: messages.attempts });
       if (!claimed) return;
 
-      const { provider, ctx } = channelsService.load(row);
       try {
         const outgoing: OutgoingMessage = {
           to: conv.replyTo,
           kind: msg.kind === 'video' ? 'document' : (msg.kind as OutgoingMessage['kind']),
         };
         if (msg.text) outgoing.text = msg.text;
+        if (msg.typingMs && provider.typing?.via === 'send') outgoing.typingMs = msg.typingMs;
         if (msg.media?.storageKey) {
           outgoing.media = {
             data: await storage.get(msg.media.storageKey),

@@ -92,7 +92,28 @@ export type OutgoingMessage = {
   text?: string;
   media?: { data: Buffer; mimeType: string; fileName: string; caption?: string; voice?: boolean };
   replyToProviderMessageId?: string;
+  /** Show "typing…" for about this long, then deliver (only for providers whose `typing.via` is `send`). */
+  typingMs?: number;
 };
+
+/** What a provider needs to show "typing…" through a call of its own, before the message is sent. */
+export type TypingHint = {
+  /** Peer.replyTo of the conversation. */
+  to: string;
+  durationMs: number;
+  /** The lead's latest inbound message: the Cloud API hangs its typing indicator on it. */
+  lastInboundProviderMessageId?: string;
+};
+
+/**
+ * How a provider shows "typing…" before a message:
+ * - `send`: the send call itself types, then delivers (Z-API `delayTyping`, Evolution `delay`);
+ * - `call`: a call of its own, after which the outbox sends the message `durationMs` later (Cloud API).
+ * Without it, the outbox only waits, so the message still arrives when planned.
+ */
+export type TypingCapability<C> =
+  | { via: 'send' }
+  | { via: 'call'; show(ctx: ProviderContext<C>, hint: TypingHint): Promise<void> };
 
 export type SendResult = { providerMessageId: string };
 
@@ -122,6 +143,7 @@ export type WhatsAppProvider<C> = {
   parseWebhook(body: unknown): NormalizedEvent[];
   /** Throws ProviderError (retryable or not) on failure. */
   send(ctx: ProviderContext<C>, message: OutgoingMessage): Promise<SendResult>;
+  typing?: TypingCapability<C>;
   downloadMedia(ctx: ProviderContext<C>, ref: InboundMediaRef): Promise<{ data: Buffer; mimeType?: string }>;
   checkConnection(ctx: ProviderContext<C>): Promise<{ state: ConnectionState; detail?: string }>;
 };

@@ -14,6 +14,9 @@ import type { SandboxLead } from './sandboxLead.ts';
 
 const isLeads = (m: Message) => m.direction === 'inbound';
 const unseen = new Set(['accepted', 'sent', 'delivered']);
+/** Still in the outbox: a real phone shows nothing of it yet. */
+const notSentYet = (m: Message) =>
+  m.direction === 'outbound' && (m.status === 'queued' || m.status === 'sending');
 
 /** While the simulator is on screen, the lead "reads" what the business sends (blue ticks there). */
 function useLeadReads(orgId: string, channelId: string, lead: SandboxLead, messages: Message[] | undefined) {
@@ -51,6 +54,9 @@ export function SandboxChat({
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   useLeadReads(orgId, channelId, lead, messages.data);
+  const shown = messages.data?.filter((m) => !notSentYet(m));
+  // The AI's bubbles wait their typing time in the outbox; WhatsApp shows "digitando…" meanwhile.
+  const typing = messages.data?.some((m) => m.senderType === 'ai' && notSentYet(m)) ?? false;
 
   const submit = useCallback(
     async (event: FormEvent) => {
@@ -76,15 +82,17 @@ export function SandboxChat({
         <Avatar name={channelName} className="size-9 bg-white/20 [&>span]:text-white" />
         <div className="min-w-0">
           <p className="truncate text-[15px] font-semibold">{channelName}</p>
-          <p className="text-xs text-white/80">conta comercial</p>
+          <p className="text-xs text-white/80" aria-live="polite">
+            {typing ? 'digitando…' : 'conta comercial'}
+          </p>
         </div>
       </header>
       {messages.isError ? (
         <div className="chat-wallpaper flex-1 p-4">
           <QueryError error={messages.error} onRetry={() => messages.refetch()} />
         </div>
-      ) : messages.data && messages.data.length > 0 ? (
-        <MessageList key={lead.phone} messages={messages.data} isMine={isLeads} contactName={lead.name} />
+      ) : shown && shown.length > 0 ? (
+        <MessageList key={lead.phone} messages={shown} isMine={isLeads} contactName={lead.name} />
       ) : (
         <div className="chat-wallpaper flex flex-1 items-center justify-center p-6 text-center">
           <p className="rounded-md bg-[#fff5c4] px-3 py-2 text-xs text-slate-700 shadow-xs">

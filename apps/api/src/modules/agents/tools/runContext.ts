@@ -5,6 +5,8 @@ export type RunContext = {
   orgId: string;
   contactId: string;
   conversationId: string;
+  /** The agent's knowledge collections (empty = all of the company's). */
+  collectionIds: string[];
   handoff: { reason: HandoffReason; note: string } | null;
   retrieved: Array<{ source: string; text: string }>;
 };

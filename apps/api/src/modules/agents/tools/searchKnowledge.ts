@@ -4,12 +4,12 @@ import type { RunContext } from './runContext.ts';
 
 export type Passage = { source: string; text: string };
 /** The knowledge module plugs in here (hybrid search over the company's documents). */
-export type KnowledgeSearch = (orgId: string, query: string) => Promise<Passage[]>;
+export type KnowledgeSearch = (orgId: string, query: string, collectionIds: string[]) => Promise<Passage[]>;
 
 export function createSearchKnowledgeTool(ctx: RunContext, search: KnowledgeSearch) {
   return tool(
     async ({ query }) => {
-      const passages = await search(ctx.orgId, query);
+      const passages = await search(ctx.orgId, query, ctx.collectionIds);
       ctx.retrieved.push(...passages);
       if (!passages.length) return 'Nenhum trecho encontrado na base de conhecimento da empresa.';
       return passages.map((p, i) => `[${i + 1}] (${p.source}) ${p.text}`).join('\n\n');

@@ -127,6 +127,24 @@ describe('cloudProvider over HTTP against the fake Graph API', () => {
     });
   });
 
+  it('shows the typing indicator on the lead’s last message, and skips it without one', async () => {
+    const show = (cloudProvider.typing as Extract<typeof cloudProvider.typing, { via: 'call' }>).show;
+    await show(ctx(), { to: LEAD, durationMs: 2000, lastInboundProviderMessageId: 'wamid.LEAD1' });
+    expect(fake.reads.at(-1)).toMatchObject({ messageId: 'wamid.LEAD1', typingIndicator: 'text' });
+    expect(fake.requests[0].body).toEqual({
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: 'wamid.LEAD1',
+      typing_indicator: { type: 'text' },
+    });
+    await show(ctx(), { to: LEAD, durationMs: 2000 });
+    expect(fake.requests).toHaveLength(1);
+    fake.failNext(1, { status: 400, error: { code: 100, message: '(#100) Invalid parameter' } });
+    await expect(
+      show(ctx(), { to: LEAD, durationMs: 2000, lastInboundProviderMessageId: 'wamid.OLD' }),
+    ).rejects.toBeInstanceOf(ProviderError);
+  });
+
   it('replies with context.message_id and addresses BSUID users by recipient', async () => {
     await cloudProvider.send(ctx(), {
       to: 'BR.1502576394655843',

@@ -112,6 +112,31 @@ export const cloudProvider: WhatsAppProvider<CloudCredentials> = {
     return { providerMessageId: parsed.data.messages[0].id };
   },
 
+  typing: {
+    via: 'call',
+    /**
+     * Marks the lead's latest message read and shows "typing…" until we send or for 25 s
+     * (README §3.1, Meta "Typing indicators"). It hangs on an inbound wamid: without one, nothing to do.
+     */
+    async show(ctx, hint) {
+      if (!hint.lastInboundProviderMessageId) return;
+      const res = await ctx.http.request(CLOUD_SERVICE, {
+        method: 'POST',
+        url: graphUrl(ctx.credentials, `${ctx.credentials.phoneNumberId}/messages`),
+        headers: authHeader(ctx.credentials),
+        body: {
+          messaging_product: 'whatsapp',
+          status: 'read',
+          message_id: hint.lastInboundProviderMessageId,
+          typing_indicator: { type: 'text' },
+        },
+        // A hint: never worth holding the send for long.
+        timeoutMs: 5_000,
+      });
+      if (res.status !== 200) throw cloudProviderError(res.status, res.body);
+    },
+  },
+
   async downloadMedia(ctx, ref) {
     const mediaId = cloudMediaId(ref);
     const info = await ctx.http.request(CLOUD_SERVICE, {

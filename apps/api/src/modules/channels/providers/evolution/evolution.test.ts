@@ -90,6 +90,20 @@ describe('evolution over HTTP against the fake', () => {
     expect(fake.requests[0].headers.apikey).toBe('evo-key');
   });
 
+  it('shows "composing" through sendText delay, answered once the delay has passed', async () => {
+    const started = Date.now();
+    await evolutionProvider.send(ctx(), {
+      to: EVOLUTION_LEAD_PHONE,
+      kind: 'text',
+      text: 'oi',
+      typingMs: 300.4,
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(fake.sent[0]).toMatchObject({ route: 'sendText', delay: 300 });
+    await evolutionProvider.send(ctx(), { to: EVOLUTION_LEAD_PHONE, kind: 'text', text: 'sem digitar' });
+    expect(fake.sent[1].body).not.toHaveProperty('delay');
+  });
+
   it('sends to a LID as the JID', async () => {
     await evolutionProvider.send(ctx(), { to: EVOLUTION_LEAD_LID, kind: 'text', text: 'oi' });
     expect(fake.sent[0].number).toBe(EVOLUTION_LEAD_LID);

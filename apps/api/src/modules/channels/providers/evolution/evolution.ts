@@ -35,6 +35,10 @@ type Ctx = ProviderContext<EvolutionCredentials>;
 
 /** Sends block while Evolution transcodes audio (ffmpeg) and re-encodes images (sharp). */
 const MEDIA_TIMEOUT_MS = 60_000;
+/** The HTTP client's default, to which a typing delay is added. */
+const TEXT_TIMEOUT_MS = 15_000;
+/** Longer presences are split into 20 s rounds by Evolution; a reply bubble never needs that much. */
+const MAX_TYPING_MS = 15_000;
 
 export const evolutionProvider: WhatsAppProvider<EvolutionCredentials> = {
   kind: 'evolution',
@@ -48,15 +52,15 @@ export const evolutionProvider: WhatsAppProvider<EvolutionCredentials> = {
 
   parseWebhook: parseEvolutionWebhook,
 
+  // sendText's `delay`: Evolution sets presence "composing", waits, then sends.
+  typing: { via: 'send' },
+
   async send(ctx, message) {
     const { route, body } = buildSendRequest(message);
-    const response = await call(
-      ctx,
-      'POST',
-      `/message/${route}`,
-      body,
-      message.media ? MEDIA_TIMEOUT_MS : undefined,
-    );
+    // Evolution answers only once the typing delay has passed.
+    const typingMs = typeof body.delay === 'number' ? body.delay : 0;
+    const timeoutMs = message.media ? MEDIA_TIMEOUT_MS : typingMs ? TEXT_TIMEOUT_MS + typingMs : undefined;
+    const response = await call(ctx, 'POST', `/message/${route}`, body, timeoutMs);
     const parsed = sendResponseSchema.safeParse(json(response));
     if (!parsed.success) {
       // The message may well have gone out: retrying could send it twice.
@@ -105,7 +109,10 @@ function buildSendRequest(message: OutgoingMessage): { route: string; body: Reco
 
   if (message.kind === 'text') {
     if (!message.text) throw invalidMessage('mensagem de texto vazia');
-    return { route: 'sendText', body: { number, text: message.text, ...quoted } };
+    const typing = message.typingMs
+      ? { delay: Math.min(MAX_TYPING_MS, Math.max(0, Math.round(message.typingMs))) }
+      : {};
+    return { route: 'sendText', body: { number, text: message.text, ...typing, ...quoted } };
   }
   const media = message.media;
   if (!media) throw invalidMessage(`mensagem de ${message.kind} sem arquivo`);

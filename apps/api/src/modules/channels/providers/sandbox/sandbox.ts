@@ -61,6 +61,8 @@ export const sandboxProvider: WhatsAppProvider<Record<string, never>> = {
       },
     ];
   },
+  // No `typing`: the outbox waits out an AI bubble's typing time, and the simulator shows
+  // "digitando…" while a bubble is still queued.
   async send() {
     return { providerMessageId: `sandbox-${randomUUID()}` };
   },

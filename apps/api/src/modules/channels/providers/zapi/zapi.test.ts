@@ -107,6 +107,13 @@ describe('over HTTP against the fake Z-API', () => {
     expect(request.body).toEqual({ phone: LEAD, message: 'Olá! Posso ajudar?', messageId: 'LEAD1' });
   });
 
+  it('shows "typing…" through delayTyping, in whole seconds from 1 to 15', async () => {
+    for (const typingMs of [400, 2600, 20_000]) await zapiProvider.send(ctx(), { ...text, typingMs });
+    expect(zapi.sent.map((s) => s.delayTyping)).toEqual([1, 3, 15]);
+    await zapiProvider.send(ctx(), text);
+    expect(zapi.sent.at(-1)!.body).not.toHaveProperty('delayTyping');
+  });
+
   it('sends an image as a data URI with its caption', async () => {
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     await zapiProvider.send(ctx(), {

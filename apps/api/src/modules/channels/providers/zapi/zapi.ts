@@ -35,6 +35,9 @@ export const zapiProvider: WhatsAppProvider<ZapiCredentials> = {
 
   parseWebhook: parseZapiWebhook,
 
+  // send-text's `delayTyping`: Z-API shows "typing…" for that many seconds, then sends.
+  typing: { via: 'send' },
+
   async send(ctx, message) {
     const { path, body } = sendRequest(message);
     const res = await ctx.http.request(SERVICE, {
@@ -103,7 +106,8 @@ function sendRequest(message: OutgoingMessage): { path: string; body: Record<str
   const quote = message.replyToProviderMessageId ? { messageId: message.replyToProviderMessageId } : {};
   if (message.kind === 'text') {
     if (!message.text) throw invalidMessage('mensagem de texto vazia');
-    return { path: 'send-text', body: { phone: message.to, message: message.text, ...quote } };
+    const typing = message.typingMs ? { delayTyping: delayTypingSeconds(message.typingMs) } : {};
+    return { path: 'send-text', body: { phone: message.to, message: message.text, ...typing, ...quote } };
   }
   const media = message.media;
   if (!media) throw invalidMessage(`mensagem do tipo ${message.kind} sem mídia`);
@@ -132,6 +136,11 @@ function sendRequest(message: OutgoingMessage): { path: string; body: Record<str
     default:
       throw invalidMessage(`tipo de mensagem não suportado: ${message.kind}`);
   }
+}
+
+/** `delayTyping` takes whole seconds from 1 to 15 (README §1.2). */
+export function delayTypingSeconds(typingMs: number): number {
+  return Math.min(15, Math.max(1, Math.round(typingMs / 1000)));
 }
 
 const EXTENSION_BY_MIME: Record<string, string> = {

@@ -1,0 +1,190 @@
+import {
+  type FakeElevenLabs,
+  type FakeOpenAI,
+  jsonResponse,
+  startFakeElevenLabs,
+  startFakeHttpServer,
+  startFakeOpenAI,
+} from '@piloto/testkit';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { AppError } from '../../platform/errors.ts';
+import { createHttpClient, ProviderError } from '../../platform/httpClient.ts';
+import { defaultFfmpegPath } from '../../platform/voiceNote.ts';
+import { analyzeAudio } from './analyzeAudio.ts';
+import { type SynthesizedSpeech, type SynthesizeSpeechDeps, synthesizeSpeech } from './synthesizeSpeech.ts';
+
+const ffmpegPath = defaultFfmpegPath();
+const http = createHttpClient(pino({ level: 'silent' }));
+
+let llm: FakeOpenAI;
+let eleven: FakeElevenLabs;
+let deps: SynthesizeSpeechDeps;
+
+beforeEach(async () => {
+  llm = await startFakeOpenAI();
+  eleven = await startFakeElevenLabs();
+  deps = {
+    http,
+    ffmpegPath,
+    config: loadConfig({
+      OPENAI_API_KEY: llm.apiKey,
+      OPENAI_BASE_URL: llm.url,
+      ELEVENLABS_API_KEY: eleven.apiKey,
+      ELEVENLABS_BASE_URL: eleven.url,
+    }),
+  };
+});
+
+afterEach(async () => {
+  await Promise.all([llm.close(), eleven.close()]);
+});
+
+/** Decodes the result with ffmpeg: a real WhatsApp voice note is OGG, Opus, mono, with sound. */
+async function expectVoiceNote(speech: SynthesizedSpeech): Promise<void> {
+  expect(speech.mimeType).toBe('audio/ogg; codecs=opus');
+  expect(speech.bytes.subarray(0, 4).toString('latin1')).toBe('OggS');
+  const decoded = await analyzeAudio(speech.bytes, ffmpegPath);
+  expect(decoded).toMatchObject({ codec: 'opus', channels: 1, sampleRate: 48000, silent: false });
+  expect(decoded.seconds).toBeGreaterThan(0);
+  expect(speech.seconds).toBeGreaterThan(0);
+}
+
+const text = 'Oi, Marina! Seu orçamento está pronto e vale até sexta-feira.';
+
+describe('synthesizeSpeech with ElevenLabs', () => {
+  it('asks text-to-speech for MP3 and returns a real OGG/Opus mono voice note', async () => {
+    const speech = await synthesizeSpeech(deps, {
+      text,
+      voice: {
+        provider: 'elevenlabs',
+        voiceId: 'JBFqnCBsd6RMkjVDRZzb',
+        settings: { stability: 0.4, similarityBoost: 0.8 },
+      },
+    });
+
+    await expectVoiceNote(speech);
+    expect(speech.seconds).toBe(4); // the fake speaks ~15 characters a second
+    expect(eleven.ttsRequests[0]).toMatchObject({
+      voiceId: 'JBFqnCBsd6RMkjVDRZzb',
+      text,
+      modelId: 'eleven_multilingual_v2',
+      outputFormat: 'mp3_44100_128',
+      voiceSettings: { stability: 0.4, similarity_boost: 0.8 },
+    });
+    expect(eleven.ttsRequests[0].headers['xi-api-key']).toBe(eleven.apiKey);
+  });
+
+  it('uses the company key when it has one', async () => {
+    const error = await synthesizeSpeech(deps, {
+      text,
+      voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb', apiKey: 'sk_da_empresa' },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ status: 401, code: 'invalid_api_key', retryable: false });
+  });
+
+  it('says which failures are final: unknown voice, exhausted credits; and which may pass', async () => {
+    const unknown = await synthesizeSpeech(deps, {
+      text,
+      voice: { provider: 'elevenlabs', voiceId: 'voz-apagada' },
+    }).catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ code: 'voice_not_found', retryable: false });
+    expect((unknown as Error).message).toBe('ElevenLabs: a voz escolhida não existe mais na conta');
+
+    eleven.failNext(1, {
+      status: 401,
+      body: { detail: { status: 'quota_exceeded', message: 'No credits' } },
+    });
+    const quota = await synthesizeSpeech(deps, {
+      text,
+      voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb' },
+    }).catch((e: unknown) => e);
+    expect(quota).toMatchObject({ code: 'quota_exceeded', retryable: false });
+
+    eleven.failNext(1, { status: 503, body: 'upstream unavailable' });
+    const outage = await synthesizeSpeech(deps, {
+      text,
+      voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb' },
+    }).catch((e: unknown) => e);
+    expect(outage).toMatchObject({ status: 503, retryable: true });
+  });
+
+  it('needs an ElevenLabs key', async () => {
+    const error = await synthesizeSpeech(
+      { ...deps, config: loadConfig({}) },
+      { text, voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb' } },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'not_configured', retryable: false });
+    expect((error as Error).message).toBe(
+      'Configure a chave da ElevenLabs em Configurações › IA para usar vozes',
+    );
+  });
+});
+
+describe('synthesizeSpeech with OpenAI', () => {
+  it('asks /audio/speech for MP3 and returns a real OGG/Opus mono voice note', async () => {
+    const speech = await synthesizeSpeech(deps, {
+      text,
+      voice: { provider: 'openai', keys: {}, instructions: 'Tom cordial, português do Brasil' },
+    });
+
+    await expectVoiceNote(speech);
+    expect(llm.audio.speechRequests[0]).toMatchObject({
+      model: 'gpt-4o-mini-tts',
+      voice: 'coral',
+      input: text,
+      responseFormat: 'mp3',
+      instructions: 'Tom cordial, português do Brasil',
+    });
+  });
+
+  it('works with an OpenAI-compatible server and its own model and voice', async () => {
+    const speech = await synthesizeSpeech(
+      { ...deps, config: loadConfig({}) },
+      {
+        text: 'Oi!',
+        voice: {
+          provider: 'openai_compatible',
+          model: 'kokoro',
+          voice: 'pf_dora',
+          keys: { compatibleBaseUrl: llm.url, compatibleApiKey: llm.apiKey },
+        },
+      },
+    );
+    await expectVoiceNote(speech);
+    expect(llm.audio.speechRequests[0]).toMatchObject({ model: 'kokoro', voice: 'pf_dora' });
+  });
+
+  it('turns errors into ProviderErrors, including a 200 that carries no audio', async () => {
+    llm.audio.scriptSpeech({ error: { status: 500 } });
+    expect(
+      await synthesizeSpeech(deps, { text, voice: { provider: 'openai', keys: {} } }).catch((e) => e),
+    ).toMatchObject({
+      status: 500,
+      retryable: true,
+    });
+
+    const confused = await startFakeHttpServer(() => jsonResponse(200, { detail: 'model not loaded' }));
+    const error = await synthesizeSpeech(
+      { ...deps, config: loadConfig({}) },
+      { text, voice: { provider: 'openai_compatible', keys: { compatibleBaseUrl: confused.url } } },
+    ).catch((e: unknown) => e);
+    await confused.close();
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'not_audio', retryable: false });
+  });
+});
+
+describe('synthesizeSpeech input', () => {
+  it('refuses empty and over-long text before any call', async () => {
+    const voice = { provider: 'openai' as const, keys: {} };
+    const empty = await synthesizeSpeech(deps, { text: '   ', voice }).catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(AppError);
+    expect(empty).toMatchObject({ code: 'SPEECH_TEXT_EMPTY' });
+    const long = await synthesizeSpeech(deps, { text: 'a'.repeat(5000), voice }).catch((e: unknown) => e);
+    expect(long).toMatchObject({ code: 'SPEECH_TEXT_TOO_LONG' });
+    expect(llm.audio.speechRequests).toHaveLength(0);
+  });
+});

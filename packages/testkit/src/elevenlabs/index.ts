@@ -1,0 +1,2 @@
+export * from './fakeElevenLabs.ts';
+export * from './payloads.ts';
