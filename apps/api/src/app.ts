@@ -11,6 +11,7 @@ import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { registerWebhookRoutes } from './modules/channels/webhooks.ts';
 import { registerConversationRoutes } from './modules/conversations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
+import { registerMediaRoutes } from './modules/media/routes.ts';
 import { registerOrgsRoutes } from './modules/orgs/routes.ts';
 import { registerAuthRoutes } from './platform/auth.ts';
 import { registerHttpConventions } from './platform/http.ts';
@@ -64,6 +65,7 @@ export async function buildApp(
   registerConversationRoutes(app, platform);
   registerAgentRoutes(app, platform);
   registerKnowledgeRoutes(app, platform);
+  registerMediaRoutes(app, platform);
   registerWebhookRoutes(app, {
     ...platform,
     onConnected: (channelId) => platform.outbox.resumeChannel(channelId),

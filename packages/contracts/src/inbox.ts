@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handoffReasonSchema } from './agents.ts';
 import { channelStatusSchema, providerKindSchema } from './channels.ts';
+import { mediaUnderstandingSchema } from './media.ts';
 
 export const messageKindSchema = z.enum([
   'text',
@@ -56,6 +57,8 @@ export const messageSchema = z.object({
   kind: messageKindSchema,
   text: z.string().nullable(),
   media: messageMediaSchema.nullable(),
+  /** What the app understood of a media: transcript, description, text read (or why it could not). */
+  understanding: mediaUnderstandingSchema.nullable(),
   location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().nullable() }).nullable(),
   contacts: z.array(z.object({ name: z.string(), phones: z.array(z.string()) })).nullable(),
   reaction: z.object({ emoji: z.string(), targetMessageId: z.string().nullable() }).nullable(),

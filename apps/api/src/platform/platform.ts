@@ -19,6 +19,9 @@ import { createConversationsService } from '../modules/conversations/service.ts'
 import { createEmbedderFactory } from '../modules/knowledge/embeddings.ts';
 import { createDocumentIngestion } from '../modules/knowledge/ingestDocument.ts';
 import { createKnowledgeService, KNOWLEDGE_INGEST_QUEUE } from '../modules/knowledge/service.ts';
+import { createImageOcr } from '../modules/media/imageOcr.ts';
+import { createMessageUnderstanding, MEDIA_UNDERSTAND_QUEUE } from '../modules/media/understandMessage.ts';
+import { createVoicesService } from '../modules/media/voices.ts';
 import { createInvitationsService } from '../modules/orgs/invitations.ts';
 import { createOrgsService } from '../modules/orgs/service.ts';
 import { createAuth } from './auth.ts';
@@ -76,13 +79,16 @@ export async function startPlatform(config: Config, logger: Logger) {
     const knowledge = createKnowledgeService({ db, jobs, bus, storage, agents, embedders, logger });
     const checkpointer = new PostgresSaver(database.pool);
     await checkpointer.setup();
+    const modelFactory = createChatModelFactory(config);
+    const ffmpegPath = config.FFMPEG_PATH ?? defaultFfmpegPath();
+    const voices = createVoicesService({ db, storage, agents, http, config, ffmpegPath, logger });
     const agentRuns = createAgentRuns({
       db,
       jobs,
       bus,
       outbox,
       agents,
-      modelFactory: createChatModelFactory(config),
+      modelFactory,
       checkpointer,
       knowledge: async (orgId, query, collectionIds) =>
         (await knowledge.search(orgId, query, { collectionIds, limit: 5 })).results.map((r) => ({
@@ -93,13 +99,35 @@ export async function startPlatform(config: Config, logger: Logger) {
           text: r.text,
         })),
       teach: (orgId, memberId, input) => knowledge.learn(orgId, memberId, input),
+      speak: (orgId, agent, text) => voices.speak(orgId, agent, text),
       followups: followupsUnavailable,
       logger,
       config,
     });
     const ingest = createIngest({ db, bus, afterInbound: (orgId, id) => agentRuns.onInbound(orgId, id) });
     const conversations = createConversationsService({ db, bus, outbox });
-    const media = createMediaService({ db, storage, channels, bus });
+    const media = createMediaService({
+      db,
+      storage,
+      channels,
+      bus,
+      afterFetch: async (messageId) => {
+        await jobs.send(MEDIA_UNDERSTAND_QUEUE, { messageId });
+      },
+    });
+    const ocr = createImageOcr();
+    const understandMessage = createMessageUnderstanding({
+      media,
+      agents,
+      modelFactory,
+      ocr,
+      http,
+      config,
+      ffmpegPath,
+      logger,
+      retryLimit: MEDIA_RETRY_LIMIT,
+      afterUnderstood: (orgId, conversationId) => agentRuns.onInbound(orgId, conversationId),
+    });
     const services = {
       orgs: createOrgsService(db),
       invitations: createInvitationsService({ db, mailer, config }),
@@ -112,6 +140,7 @@ export async function startPlatform(config: Config, logger: Logger) {
       agents,
       agentRuns,
       knowledge,
+      voices,
       agentInsights: createAgentInsights({ db }),
       webhookWriter: createWebhookWriter({ pool: database.pool, jobs, queue: WEBHOOK_QUEUE }),
       storage,
@@ -125,6 +154,12 @@ export async function startPlatform(config: Config, logger: Logger) {
     });
     await jobs.defineQueue({ name: SEND_QUEUE, retryLimit: 5, retryDelay: 5, notify: true });
     await jobs.defineQueue({ name: MEDIA_QUEUE, retryLimit: MEDIA_RETRY_LIMIT, retryDelay: 10 });
+    await jobs.defineQueue({
+      name: MEDIA_UNDERSTAND_QUEUE,
+      retryLimit: MEDIA_RETRY_LIMIT,
+      retryDelay: 5,
+      notify: true,
+    });
     await jobs.defineQueue({ name: HEALTH_QUEUE, retryLimit: 0 });
     await jobs.defineQueue({ name: AGENT_RUN_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
     await jobs.defineQueue({ name: AGENT_RESUME_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
@@ -178,6 +213,9 @@ export async function startPlatform(config: Config, logger: Logger) {
         await jobs.work<{ messageId: string }>(MEDIA_QUEUE, (data, job) =>
           media.fetch(data.messageId, job, MEDIA_RETRY_LIMIT),
         );
+        await jobs.work<{ messageId: string }>(MEDIA_UNDERSTAND_QUEUE, understandMessage, {
+          pollingIntervalSeconds: 0.5,
+        });
         // Connection health: unofficial numbers drop; the inbox shows it and queued messages wait.
         await jobs.work(HEALTH_QUEUE, async () => {
           for (const row of await channels.listForHealthCheck()) {
@@ -208,6 +246,7 @@ export async function startPlatform(config: Config, logger: Logger) {
       },
       async stop() {
         await jobs.stop().catch((error) => logger.error({ err: error }, 'stopping jobs'));
+        await ocr.close();
         await bus.close();
         await database.close();
       },

@@ -39,6 +39,7 @@ const ids = {
   collectionB: '',
   documentB: '',
   learnedAnswerB: '',
+  voiceB: '',
 };
 
 beforeAll(async () => {
@@ -128,6 +129,13 @@ beforeAll(async () => {
   ids.learnedAnswerB = (
     await ownerB.post(`${kb}/learned`, { question: 'Qual o desconto?', answer: 'Segredo B' })
   ).json().id;
+  ids.voiceB = (
+    await ownerB.post(`/api/v1/orgs/${ids.orgB}/voices/stock`, {
+      name: 'Voz B',
+      provider: 'openai',
+      providerVoiceId: 'coral',
+    })
+  ).json().id;
 });
 afterAll(() => t?.close());
 
@@ -181,6 +189,9 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /api/v1/orgs/:orgId/knowledge/learned/:learnedAnswerId': { answer: 'Tomada' },
   'POST /api/v1/orgs/:orgId/knowledge/learned/:learnedAnswerId/approve': {},
   'POST /api/v1/orgs/:orgId/knowledge/learned/:learnedAnswerId/dismiss': {},
+  'POST /api/v1/orgs/:orgId/voices': {},
+  'POST /api/v1/orgs/:orgId/voices/stock': { name: 'Intrusa', provider: 'openai', providerVoiceId: 'alloy' },
+  'POST /api/v1/orgs/:orgId/voices/:voiceId/preview': { text: 'Olá' },
 };
 
 /** Required query strings, for the same reason. */
@@ -214,6 +225,7 @@ function urlFor(url: string, orgId: string): string {
     collectionId: ids.collectionB,
     documentId: ids.documentB,
     learnedAnswerId: ids.learnedAnswerB,
+    voiceId: ids.voiceB,
   };
   return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? randomUUID());
 }

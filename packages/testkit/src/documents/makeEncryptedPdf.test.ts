@@ -13,7 +13,9 @@ describe('makeEncryptedPdf', () => {
 
     const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)?.[1]);
     expect(text.slice(startxref, startxref + 4)).toBe('xref');
-    const offsets = [...text.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((match) => Number(match[1]));
+    const offsets = [...text.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((match) =>
+      Number(match[1]),
+    );
     expect(offsets).toHaveLength(6);
     offsets.forEach((offset, index) => {
       expect(text.slice(offset, offset + 8)).toBe(`${index + 1} 0 obj\n`);

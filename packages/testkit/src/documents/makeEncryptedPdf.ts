@@ -24,10 +24,9 @@ export function makeEncryptedPdf(
   const ownerEntry = rc4(ownerKey, padPassword(userPassword));
   const permissions = Buffer.alloc(4);
   permissions.writeInt32LE(PERMISSIONS);
-  const fileKey = md5(Buffer.concat([padPassword(userPassword), ownerEntry, permissions, DOCUMENT_ID])).subarray(
-    0,
-    5,
-  );
+  const fileKey = md5(
+    Buffer.concat([padPassword(userPassword), ownerEntry, permissions, DOCUMENT_ID]),
+  ).subarray(0, 5);
   const userEntry = rc4(fileKey, PASSWORD_PADDING);
 
   const content = Buffer.from(`BT /F1 18 Tf 56 760 Td (${escapePdfString(text)}) Tj ET`, 'latin1');

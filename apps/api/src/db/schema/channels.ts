@@ -162,8 +162,13 @@ export type MediaUnderstanding = {
   status: 'pending' | 'done' | 'failed';
   source: 'transcription' | 'vision' | 'ocr' | 'document' | null;
   text: string | null;
-  /** Why it could not be understood, pt-BR (shown to the seller). */
+  /** Why it could not be understood, pt-BR, polite enough to tell the lead (shown to the seller too). */
   error: string | null;
+  /**
+   * Machine reason of a failure: a MediaError/KnowledgeFileError code (the lead is told), or
+   * 'not_configured' / 'provider_failed' (a human takes over).
+   */
+  code?: string | null;
   model: string | null;
 };
 

@@ -26,7 +26,7 @@ export function splitIntoBubbles(text: string, opts: { split: boolean; max: numb
 }
 
 /** Things people copy with one tap: links, Pix keys, codes. */
-function standsAlone(line: string): boolean {
+export function standsAlone(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
   if (/^https?:\/\/\S+$/.test(t)) return true;

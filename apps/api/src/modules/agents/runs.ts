@@ -18,9 +18,11 @@ import {
   contacts,
   conversations,
   leadProfiles,
+  type MediaUnderstanding,
   messages,
   orgs,
   questions,
+  type StoredMedia,
   suggestions,
 } from '../../db/schema/index.ts';
 import type { Jobs } from '../../platform/jobs.ts';
@@ -31,7 +33,7 @@ import { type AiKeys, type ChatModelFactory, modelProblem } from './models.ts';
 import { checkAnswer } from './outputGuard.ts';
 import { costMicros } from './pricing.ts';
 import { HANDOFF_MESSAGE, HOLDING_MESSAGE, profileNote, systemPrompt } from './prompts.ts';
-import { splitIntoBubbles, typingDelayMs } from './replyStyle.ts';
+import { splitIntoBubbles, standsAlone, typingDelayMs } from './replyStyle.ts';
 import type { AgentsService } from './service.ts';
 import { createAskHumanTool } from './tools/askHuman.ts';
 import { createHandoffTool } from './tools/handoffToHuman.ts';
@@ -65,6 +67,8 @@ export function createAgentRuns(deps: {
   /** Stores what the team taught (the knowledge module's learned answers). */
   teach: Teach;
   followups: FollowupScheduler;
+  /** Speaks a reply as a stored voice note (null when the company has no speech model). */
+  speak?: Speak;
   logger: Logger;
   config: Config;
 }) {
@@ -142,6 +146,7 @@ export function createAgentRuns(deps: {
       text: messages.text,
       kind: messages.kind,
       media: messages.media,
+      understanding: messages.understanding,
     };
     let summary = conv.aiSummary;
     let summarySeq = conv.aiSummarySeq;
@@ -262,6 +267,10 @@ export function createAgentRuns(deps: {
     }
     const bubbles = splitIntoBubbles(text.replace(/^\s*---\s*$/gm, ''), split);
     if (!bubbles.length) return { texts: [], status: 'skipped' };
+    if (await answersByVoice(conv, agent, cutoffSeq)) {
+      const voiced = await replyByVoice(conv, agent, bubbles);
+      if (voiced) return { texts: bubbles, status: 'replied' };
+    }
     let delay = 0;
     for (const bubble of bubbles) {
       delay += agent.replyStyle.typingDelay ? typingDelayMs(bubble) : 0;
@@ -276,6 +285,68 @@ export function createAgentRuns(deps: {
       });
     }
     return { texts: bubbles, status: 'replied' };
+  }
+
+  /** Voice per agent: never, always, or when the lead's last message of the turn was audio. */
+  async function answersByVoice(
+    conv: typeof conversations.$inferSelect,
+    agent: AgentConfig,
+    cutoffSeq: number,
+  ) {
+    if (agent.voiceReply === 'never' || !deps.speak) return false;
+    if (agent.voiceReply === 'always') return true;
+    const [last] = await db
+      .select({ kind: messages.kind })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, conv.id),
+          eq(messages.direction, 'inbound'),
+          sql`${messages.seq} <= ${cutoffSeq}`,
+          sql`${messages.kind} <> 'reaction'`,
+        ),
+      )
+      .orderBy(desc(messages.seq))
+      .limit(1);
+    return last?.kind === 'audio';
+  }
+
+  /**
+   * The spoken part goes as one voice note; links, Pix keys and codes (things people copy) follow as
+   * text. If speech fails, the caller sends text instead: the lead always gets the answer.
+   */
+  async function replyByVoice(
+    conv: typeof conversations.$inferSelect,
+    agent: AgentConfig,
+    bubbles: string[],
+  ): Promise<boolean> {
+    const literal = bubbles.filter((b) => standsAlone(b));
+    const spoken = bubbles.filter((b) => !standsAlone(b)).join('\n\n');
+    if (!spoken) return false;
+    try {
+      const voice = await deps.speak!(conv.orgId, agent, spoken);
+      if (!voice) return false;
+      await outbox.queue({
+        orgId: conv.orgId,
+        conversationId: conv.id,
+        senderType: 'ai',
+        kind: 'audio',
+        media: voice,
+        understanding: { status: 'done', source: 'transcription', text: spoken, error: null, model: null },
+      });
+    } catch (error) {
+      logger.warn({ err: error, conversationId: conv.id }, 'voice reply failed; answering with text');
+      return false;
+    }
+    for (const bubble of literal)
+      await outbox.queue({
+        orgId: conv.orgId,
+        conversationId: conv.id,
+        senderType: 'ai',
+        kind: 'text',
+        text: bubble,
+      });
+    return true;
   }
 
   async function sendOrSuggest(conv: typeof conversations.$inferSelect, agent: AgentConfig, text: string) {
@@ -455,14 +526,30 @@ export function createAgentRuns(deps: {
       }
       try {
         const [last] = await db
-          .select({ direction: messages.direction, text: messages.text })
+          .select({
+            direction: messages.direction,
+            text: messages.text,
+            understanding: messages.understanding,
+          })
           .from(messages)
           .where(eq(messages.conversationId, conv.id))
           .orderBy(desc(messages.createdAt), desc(messages.seq))
           .limit(1);
         if (last?.direction !== 'inbound') return; // someone already answered
+        const gate = await mediaGate(conv.id);
+        if (gate?.action === 'wait') {
+          // A voice note or photo is still being understood; its job wakes the agent when done.
+          await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: new Date(Date.now() + 3000) });
+          return;
+        }
         const turn = await loadTurn(conv.orgId);
-        const pre = preChecks(agent, last.text ?? '', turn);
+        if (gate) {
+          await mediaOutcome(conv, agentRow, gate);
+          return;
+        }
+        const lastText =
+          last.understanding?.status === 'done' ? (last.understanding.text ?? '') : (last.text ?? '');
+        const pre = preChecks(agent, lastText, turn);
         if (pre) {
           await handOff(conv.orgId, conv.id, pre);
           await db.insert(agentTraces).values({
@@ -662,6 +749,74 @@ export function createAgentRuns(deps: {
     return lead.length ? lead.join('\n').slice(0, 1000) : null;
   }
 
+  /**
+   * The lead's media in this turn (since the business last wrote): wait while any is being understood;
+   * when every message of the turn is media we could not understand, answer without the model — a
+   * polite request to resend (bad media), or a human (no transcription model, provider down).
+   */
+  async function mediaGate(
+    conversationId: string,
+  ): Promise<
+    | { action: 'wait' }
+    | { action: 'reply'; text: string }
+    | { action: 'handoff'; reason: HandoffReason; note: string }
+    | null
+  > {
+    const turnMessages = await db
+      .select({ kind: messages.kind, understanding: messages.understanding, createdAt: messages.createdAt })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, conversationId),
+          eq(messages.direction, 'inbound'),
+          sql`${messages.kind} <> 'reaction'`,
+          sql`${messages.seq} > coalesce((select max(o.seq) from messages o where o.conversation_id = ${conversationId} and o.direction = 'outbound'), 0)`,
+        ),
+      );
+    const pending = turnMessages.filter((m) => m.understanding?.status === 'pending');
+    if (pending.some((m) => Date.now() - m.createdAt.getTime() < UNDERSTAND_WAIT_MS))
+      return { action: 'wait' };
+    if (
+      !turnMessages.length ||
+      !turnMessages.every((m) => m.understanding && m.understanding.status !== 'done')
+    )
+      return null;
+    const failures = turnMessages.map((m) => m.understanding!);
+    const human = failures.find(
+      (u) => u.status === 'pending' || u.code === 'not_configured' || u.code === 'provider_failed',
+    );
+    if (human)
+      return {
+        action: 'handoff',
+        reason: human.code === 'not_configured' ? 'no_model' : 'tool_failure',
+        note: human.error ?? 'A mídia do lead ainda não foi processada',
+      };
+    return { action: 'reply', text: failures.at(-1)!.error ?? MEDIA_RETRY_MESSAGE };
+  }
+
+  async function mediaOutcome(
+    conv: typeof conversations.$inferSelect,
+    agentRow: { id: string; version: number; config: AgentConfig },
+    gate: { action: 'reply'; text: string } | { action: 'handoff'; reason: HandoffReason; note: string },
+  ) {
+    const agent = agentRow.config;
+    if (gate.action === 'reply') await sendOrSuggest(conv, agent, gate.text);
+    else await handOff(conv.orgId, conv.id, gate.reason);
+    await db.insert(agentTraces).values({
+      orgId: conv.orgId,
+      agentId: agentRow.id,
+      agentVersion: agentRow.version,
+      conversationId: conv.id,
+      mode: agent.mode,
+      status: gate.action === 'reply' ? (agent.mode === 'piloto' ? 'replied' : 'suggested') : 'handoff',
+      handoffReason: gate.action === 'handoff' ? gate.reason : null,
+      input: [{ role: 'system', text: 'Mídia do lead que não pôde ser entendida' }],
+      retrieved: [],
+      toolCalls: [],
+      output: [gate.action === 'reply' ? gate.text : gate.note],
+    });
+  }
+
   /** A human took over (not a handoff): the AI may come back after the agent's quiet period. */
   async function quietPeriodOver(
     conv: typeof conversations.$inferSelect,
@@ -696,10 +851,17 @@ export function createAgentRuns(deps: {
 }
 
 export const AGENT_RESUME_QUEUE = 'agent.resume';
+/** How long a turn waits for its media to be understood before a human takes over. */
+const UNDERSTAND_WAIT_MS = 3 * 60_000;
+const MEDIA_RETRY_MESSAGE =
+  'Desculpe, não consegui abrir o que você enviou. Pode mandar de novo ou me escrever?';
 
 type Turn = { org: typeof orgs.$inferSelect; keys: AiKeys };
 
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Text → a stored OGG/Opus voice note in the agent's voice (null: no speech model configured). */
+export type Speak = (orgId: string, agent: AgentConfig, text: string) => Promise<StoredMedia | null>;
 
 export type Teach = (
   orgId: string,
@@ -746,11 +908,35 @@ function materiallyDifferent(suggested: string, sent: string): boolean {
   return shared / Math.max(a.size, b.size) < 0.7;
 }
 
-function renderText(m: {
+const KIND_LABELS: Record<string, string> = {
+  audio: 'Áudio',
+  image: 'Imagem',
+  document: 'Documento',
+  video: 'Vídeo',
+  sticker: 'Figurinha',
+  location: 'Localização',
+  contact: 'Contato',
+};
+
+/** A message as the model reads it: media come as what was understood of them (transcript, description, text). */
+export function renderText(m: {
+  direction: string;
   text: string | null;
   kind: string;
   media: { fileName: string | null } | null;
+  understanding?: MediaUnderstanding | null;
 }): string {
+  const u = m.understanding;
+  const label = KIND_LABELS[m.kind] ?? m.kind;
+  const file = m.media?.fileName ? ` "${m.media.fileName}"` : '';
+  if (u?.status === 'done' && u.text) {
+    if (m.direction !== 'inbound') return u.text; // the AI's own voice note: what it said
+    if (u.source === 'transcription') return `[Áudio do lead, transcrito]\n${u.text}`;
+    if (u.source === 'document') return `[Documento${file} enviado pelo lead; texto extraído]\n${u.text}`;
+    const caption = m.text ? ` com a legenda "${m.text}"` : '';
+    return `[Imagem enviada pelo lead${caption}; ${u.source === 'ocr' ? 'texto lido nela' : 'descrição'}]\n${u.text}`;
+  }
+  if (u?.status === 'failed') return `[${label}${file} que não conseguimos abrir: ${u.error}]`;
   return m.text ?? (m.media?.fileName ? `[${m.kind}: ${m.media.fileName}]` : `[${m.kind}]`);
 }
 

@@ -1,7 +1,13 @@
 import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
-import { channels, conversations, messages, type StoredMedia } from '../../db/schema/index.ts';
+import {
+  channels,
+  conversations,
+  type MediaUnderstanding,
+  messages,
+  type StoredMedia,
+} from '../../db/schema/index.ts';
 import { ProviderError } from '../../platform/httpClient.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { EventBus } from '../../platform/realtime.ts';
@@ -34,6 +40,8 @@ export type QueueOutbound = {
   kind: 'text' | 'image' | 'document' | 'audio' | 'video';
   text?: string | null;
   media?: StoredMedia | null;
+  /** For the AI's voice notes: what was said, shown under the audio in the inbox. */
+  understanding?: MediaUnderstanding | null;
   quotedMessageId?: string | null;
   /** Arrives around this time (the AI's "typing…" delay between bubbles). */
   notBefore?: Date;
@@ -183,6 +191,7 @@ export function createOutbox(deps: {
           kind: input.kind,
           text: input.text ?? null,
           media: input.media ?? null,
+          understanding: input.understanding ?? null,
           quotedMessageId: input.quotedMessageId ?? null,
           typingMs,
           status: 'queued',

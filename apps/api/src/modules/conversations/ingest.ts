@@ -26,6 +26,9 @@ export type IngestResult = {
   unknownStatusIds: string[];
 };
 
+/** Media kinds the app turns into text for the agent (see modules/media). */
+export const UNDERSTOOD_KINDS = new Set(['audio', 'image', 'document']);
+
 export function createIngest(deps: {
   db: Db;
   bus: EventBus;
@@ -96,6 +99,11 @@ export function createIngest(deps: {
           kind: m.kind,
           text: m.text ?? m.media?.caption ?? null,
           media,
+          // A lead's voice note, photo or document is understood (transcribed, described, read) before the AI answers.
+          understanding:
+            inbound && UNDERSTOOD_KINDS.has(m.kind)
+              ? { status: 'pending', source: null, text: null, error: null, model: null }
+              : null,
           extra:
             (m.location ?? m.contacts ?? m.reaction)
               ? { location: m.location, contacts: m.contacts, reaction: m.reaction }

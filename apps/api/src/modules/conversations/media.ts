@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Job } from 'pg-boss';
 import type { Db } from '../../db/client.ts';
-import { messages, type StoredMedia, uploads } from '../../db/schema/index.ts';
+import { type MediaUnderstanding, messages, type StoredMedia, uploads } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ProviderError } from '../../platform/httpClient.ts';
 import type { EventBus } from '../../platform/realtime.ts';
@@ -18,6 +18,8 @@ export function createMediaService(deps: {
   storage: Storage;
   channels: ChannelsService;
   bus: EventBus;
+  /** Called once a message's media is stored or has failed for good (the media module understands it). */
+  afterFetch?: (messageId: string) => Promise<void>;
 }) {
   const { db, storage, channels, bus } = deps;
 
@@ -70,6 +72,37 @@ export function createMediaService(deps: {
           error: `Não foi possível baixar a mídia: ${(error as Error).message}`,
         });
       }
+      await deps.afterFetch?.(row.id);
+    },
+
+    /** What the app understood of an inbound media (transcript, description, text), shown in the inbox. */
+    async setUnderstanding(messageId: string, understanding: MediaUnderstanding) {
+      const [row] = await db
+        .update(messages)
+        .set({ understanding })
+        .where(eq(messages.id, messageId))
+        .returning({ orgId: messages.orgId, conversationId: messages.conversationId });
+      if (row)
+        await bus.publish(`org:${row.orgId}`, {
+          type: 'message.updated',
+          conversationId: row.conversationId,
+          messageId,
+        });
+    },
+
+    /** A stored media's bytes and what the inbound flow knows of it. */
+    async loadForUnderstanding(messageId: string) {
+      const [row] = await db.select().from(messages).where(eq(messages.id, messageId));
+      if (!row) return null;
+      return {
+        orgId: row.orgId,
+        conversationId: row.conversationId,
+        kind: row.kind,
+        caption: row.text,
+        media: row.media,
+        understanding: row.understanding,
+        data: row.media?.storageKey ? await storage.get(row.media.storageKey) : null,
+      };
     },
 
     async read(orgId: string, messageId: string) {

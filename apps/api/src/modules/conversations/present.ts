@@ -40,6 +40,15 @@ export function presentMessage(
             error: row.media.error,
           }
         : null,
+    understanding:
+      row.understanding && !row.deletedAt
+        ? {
+            status: row.understanding.status,
+            source: row.understanding.source,
+            text: row.understanding.text,
+            error: row.understanding.error,
+          }
+        : null,
     location: extra.location
       ? {
           latitude: extra.location.latitude,

@@ -38,8 +38,9 @@ export function chunkDocument(
 
   if (isRecords) {
     for (const unit of units) {
-      for (const text of packRecords(unit.text, settings.targetChars))
+      for (const text of packRecords(unit.text, settings.targetChars)) {
         chunks.push(toChunk(unit.path, text, unit.page));
+      }
     }
   } else {
     let pending: Unit[] = [];
@@ -157,7 +158,7 @@ function splitText(text: string, settings: typeof DEFAULTS): string[] {
     }
     chunks.push(current);
     const overlap = tailOf(current, settings.overlapChars);
-    current = overlap ? `${overlap}${separator === '\n\n' ? '\n\n' : ' '}${piece}` : piece;
+    current = overlap ? `${overlap}${separator}${piece}` : piece;
   }
   if (current) chunks.push(current);
   return chunks;
@@ -187,14 +188,22 @@ function segment(text: string, maxChars: number, level: number, separator: strin
   );
 }
 
-/** The end of a chunk, up to maxChars, starting at a sentence if one starts there, else at a word. */
+/**
+ * The end of a chunk to repeat at the start of the next: its last line when that fits, else the line's
+ * last sentences (or words) up to maxChars. A table record is repeated whole or not at all.
+ */
 function tailOf(text: string, maxChars: number): string {
-  if (maxChars <= 0) return '';
-  const slice = text.slice(-maxChars);
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  if (lastLine.length <= maxChars) return lastLine;
+  if (maxChars <= 0 || RECORD_LINE.test(lastLine)) return '';
+  const slice = lastLine.slice(-maxChars);
   const sentence = /[.!?…]\s+(?=\S)/u.exec(slice);
   if (sentence && slice.length - (sentence.index + sentence[0].length) >= 20) {
-    return slice.slice(sentence.index + sentence[0].length).trim();
+    return slice.slice(sentence.index + sentence[0].length);
   }
   const space = slice.search(/\s/);
   return space === -1 ? '' : slice.slice(space).trim();
 }
+
+/** "Produto: Plano Pro; Preço: R$ 199,00" — a row written by rowsToRecords. */
+const RECORD_LINE = /^[^:;\n]{1,80}: [^;\n]*(; [^:;\n]{1,80}: [^;\n]*)+$/;

@@ -33,6 +33,7 @@ describe('ElevenLabs voices', () => {
       description: 'Vendedor, tom calmo',
       labels: { language: 'pt', accent: 'brasileiro', gender: 'male' },
       removeBackgroundNoise: true,
+      keys: {},
     });
 
     expect(cloned).toEqual({
@@ -53,7 +54,7 @@ describe('ElevenLabs voices', () => {
     expect(request.files[0].bytes.equals(first)).toBe(true);
     expect(request.headers['xi-api-key']).toBe(eleven.apiKey);
 
-    const voices = await listVoices(deps);
+    const voices = await listVoices(deps, { keys: {} });
     expect(voices.find((v) => v.voiceId === cloned.voiceId)).toEqual({
       voiceId: cloned.voiceId,
       name: 'Voz do Rafael',
@@ -64,18 +65,22 @@ describe('ElevenLabs voices', () => {
     });
     expect(voices.filter((v) => v.category === 'premade').length).toBeGreaterThan(0);
 
-    await deleteVoice(deps, { voiceId: cloned.voiceId });
-    await deleteVoice(deps, { voiceId: cloned.voiceId }); // already gone: still fine
-    expect((await listVoices(deps)).some((v) => v.voiceId === cloned.voiceId)).toBe(false);
+    await deleteVoice(deps, { voiceId: cloned.voiceId, keys: {} });
+    await deleteVoice(deps, { voiceId: cloned.voiceId, keys: {} }); // already gone: still fine
+    expect((await listVoices(deps, { keys: {} })).some((v) => v.voiceId === cloned.voiceId)).toBe(false);
   });
 
   it('checks the input before uploading', async () => {
-    const noSamples = await cloneVoice(deps, { name: 'Vazia', samples: [] }).catch((e: unknown) => e);
+    const noSamples = await cloneVoice(deps, { name: 'Vazia', samples: [], keys: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(noSamples).toBeInstanceOf(AppError);
     expect(noSamples).toMatchObject({ code: 'VOICE_SAMPLES_REQUIRED' });
-    const noName = await cloneVoice(deps, { name: ' ', samples: [{ bytes: Buffer.from('x') }] }).catch(
-      (e) => e,
-    );
+    const noName = await cloneVoice(deps, {
+      name: ' ',
+      samples: [{ bytes: Buffer.from('x') }],
+      keys: {},
+    }).catch((e) => e);
     expect(noName).toMatchObject({ code: 'VOICE_NAME_REQUIRED' });
     expect(eleven.addVoiceRequests).toHaveLength(0);
   });
@@ -85,13 +90,16 @@ describe('ElevenLabs voices', () => {
     const wrongKey = await cloneVoice(deps, {
       name: 'X',
       samples: [{ bytes: sample }],
-      apiKey: 'sk_errada',
+      keys: { elevenlabsApiKey: 'sk_errada' },
     }).catch((e: unknown) => e);
     expect(wrongKey).toBeInstanceOf(ProviderError);
     expect(wrongKey).toMatchObject({ status: 401, retryable: false });
 
     eleven.failNext(1, { status: 500, body: { detail: 'Internal Server Error' } });
-    expect(await listVoices(deps).catch((e: unknown) => e)).toMatchObject({ status: 500, retryable: true });
+    expect(await listVoices(deps, { keys: {} }).catch((e: unknown) => e)).toMatchObject({
+      status: 500,
+      retryable: true,
+    });
 
     // A wrong base URL's 404 is not "voice already deleted".
     const wrongBase = await deleteVoice(
@@ -102,7 +110,7 @@ describe('ElevenLabs voices', () => {
           ELEVENLABS_BASE_URL: `${eleven.url}/errado`,
         }),
       },
-      { voiceId: 'JBFqnCBsd6RMkjVDRZzb' },
+      { voiceId: 'JBFqnCBsd6RMkjVDRZzb', keys: {} },
     ).catch((e: unknown) => e);
     expect(wrongBase).toMatchObject({ status: 404 });
   });

@@ -52,16 +52,16 @@ async function expectVoiceNote(speech: SynthesizedSpeech): Promise<void> {
 }
 
 const text = 'Oi, Marina! Seu orçamento está pronto e vale até sexta-feira.';
+const elevenlabs = { provider: 'elevenlabs' as const };
 
 describe('synthesizeSpeech with ElevenLabs', () => {
   it('asks text-to-speech for MP3 and returns a real OGG/Opus mono voice note', async () => {
     const speech = await synthesizeSpeech(deps, {
       text,
-      voice: {
-        provider: 'elevenlabs',
-        voiceId: 'JBFqnCBsd6RMkjVDRZzb',
-        settings: { stability: 0.4, similarityBoost: 0.8 },
-      },
+      engine: elevenlabs,
+      voiceId: 'JBFqnCBsd6RMkjVDRZzb',
+      keys: {},
+      settings: { stability: 0.4, similarityBoost: 0.8 },
     });
 
     await expectVoiceNote(speech);
@@ -76,19 +76,36 @@ describe('synthesizeSpeech with ElevenLabs', () => {
     expect(eleven.ttsRequests[0].headers['xi-api-key']).toBe(eleven.apiKey);
   });
 
-  it('uses the company key when it has one', async () => {
+  it('uses the default premade voice, the chosen model and the company key', async () => {
+    await synthesizeSpeech(deps, {
+      text: 'Oi!',
+      engine: { provider: 'elevenlabs', name: 'eleven_flash_v2_5' },
+      keys: {},
+    });
+    expect(eleven.ttsRequests[0]).toMatchObject({
+      voiceId: 'EXAVITQu4vr4xnSDxMaL',
+      modelId: 'eleven_flash_v2_5',
+    });
+
     const error = await synthesizeSpeech(deps, {
       text,
-      voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb', apiKey: 'sk_da_empresa' },
+      engine: elevenlabs,
+      keys: { elevenlabsApiKey: 'sk_da_empresa' },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ status: 401, code: 'invalid_api_key', retryable: false });
   });
 
   it('says which failures are final: unknown voice, exhausted credits; and which may pass', async () => {
+    const speak = () =>
+      synthesizeSpeech(deps, { text, engine: elevenlabs, voiceId: 'JBFqnCBsd6RMkjVDRZzb', keys: {} }).catch(
+        (e: unknown) => e,
+      );
     const unknown = await synthesizeSpeech(deps, {
       text,
-      voice: { provider: 'elevenlabs', voiceId: 'voz-apagada' },
+      engine: elevenlabs,
+      voiceId: 'voz-apagada',
+      keys: {},
     }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'voice_not_found', retryable: false });
     expect((unknown as Error).message).toBe('ElevenLabs: a voz escolhida não existe mais na conta');
@@ -97,24 +114,16 @@ describe('synthesizeSpeech with ElevenLabs', () => {
       status: 401,
       body: { detail: { status: 'quota_exceeded', message: 'No credits' } },
     });
-    const quota = await synthesizeSpeech(deps, {
-      text,
-      voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb' },
-    }).catch((e: unknown) => e);
-    expect(quota).toMatchObject({ code: 'quota_exceeded', retryable: false });
+    expect(await speak()).toMatchObject({ code: 'quota_exceeded', retryable: false });
 
     eleven.failNext(1, { status: 503, body: 'upstream unavailable' });
-    const outage = await synthesizeSpeech(deps, {
-      text,
-      voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb' },
-    }).catch((e: unknown) => e);
-    expect(outage).toMatchObject({ status: 503, retryable: true });
+    expect(await speak()).toMatchObject({ status: 503, retryable: true });
   });
 
   it('needs an ElevenLabs key', async () => {
     const error = await synthesizeSpeech(
       { ...deps, config: loadConfig({}) },
-      { text, voice: { provider: 'elevenlabs', voiceId: 'JBFqnCBsd6RMkjVDRZzb' } },
+      { text, engine: elevenlabs, keys: {} },
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'not_configured', retryable: false });
     expect((error as Error).message).toBe(
@@ -127,7 +136,9 @@ describe('synthesizeSpeech with OpenAI', () => {
   it('asks /audio/speech for MP3 and returns a real OGG/Opus mono voice note', async () => {
     const speech = await synthesizeSpeech(deps, {
       text,
-      voice: { provider: 'openai', keys: {}, instructions: 'Tom cordial, português do Brasil' },
+      engine: { provider: 'openai' },
+      keys: {},
+      instructions: 'Tom cordial, português do Brasil',
     });
 
     await expectVoiceNote(speech);
@@ -145,12 +156,9 @@ describe('synthesizeSpeech with OpenAI', () => {
       { ...deps, config: loadConfig({}) },
       {
         text: 'Oi!',
-        voice: {
-          provider: 'openai_compatible',
-          model: 'kokoro',
-          voice: 'pf_dora',
-          keys: { compatibleBaseUrl: llm.url, compatibleApiKey: llm.apiKey },
-        },
+        engine: { provider: 'openai_compatible', name: 'kokoro' },
+        voiceId: 'pf_dora',
+        keys: { compatibleBaseUrl: llm.url, compatibleApiKey: llm.apiKey },
       },
     );
     await expectVoiceNote(speech);
@@ -160,16 +168,15 @@ describe('synthesizeSpeech with OpenAI', () => {
   it('turns errors into ProviderErrors, including a 200 that carries no audio', async () => {
     llm.audio.scriptSpeech({ error: { status: 500 } });
     expect(
-      await synthesizeSpeech(deps, { text, voice: { provider: 'openai', keys: {} } }).catch((e) => e),
-    ).toMatchObject({
-      status: 500,
-      retryable: true,
-    });
+      await synthesizeSpeech(deps, { text, engine: { provider: 'openai' }, keys: {} }).catch(
+        (e: unknown) => e,
+      ),
+    ).toMatchObject({ status: 500, retryable: true });
 
     const confused = await startFakeHttpServer(() => jsonResponse(200, { detail: 'model not loaded' }));
     const error = await synthesizeSpeech(
       { ...deps, config: loadConfig({}) },
-      { text, voice: { provider: 'openai_compatible', keys: { compatibleBaseUrl: confused.url } } },
+      { text, engine: { provider: 'openai_compatible' }, keys: { compatibleBaseUrl: confused.url } },
     ).catch((e: unknown) => e);
     await confused.close();
     expect(error).toBeInstanceOf(ProviderError);
@@ -179,11 +186,13 @@ describe('synthesizeSpeech with OpenAI', () => {
 
 describe('synthesizeSpeech input', () => {
   it('refuses empty and over-long text before any call', async () => {
-    const voice = { provider: 'openai' as const, keys: {} };
-    const empty = await synthesizeSpeech(deps, { text: '   ', voice }).catch((e: unknown) => e);
+    const engine = { provider: 'openai' as const };
+    const empty = await synthesizeSpeech(deps, { text: '   ', engine, keys: {} }).catch((e: unknown) => e);
     expect(empty).toBeInstanceOf(AppError);
     expect(empty).toMatchObject({ code: 'SPEECH_TEXT_EMPTY' });
-    const long = await synthesizeSpeech(deps, { text: 'a'.repeat(5000), voice }).catch((e: unknown) => e);
+    const long = await synthesizeSpeech(deps, { text: 'a'.repeat(5000), engine, keys: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(long).toMatchObject({ code: 'SPEECH_TEXT_TOO_LONG' });
     expect(llm.audio.speechRequests).toHaveLength(0);
   });

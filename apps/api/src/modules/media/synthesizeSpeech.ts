@@ -6,32 +6,43 @@ import { type AiKeys, providerLabels, resolveProvider } from '../agents/models.t
 import { type MediaService, mediaProviderError, mediaServiceLabels } from './mediaProviderError.ts';
 import { resolveElevenLabs } from './resolveElevenLabs.ts';
 
-export type ElevenLabsVoice = {
-  provider: 'elevenlabs';
-  voiceId: string;
-  /** Default eleven_multilingual_v2 (Portuguese included). */
-  model?: string;
-  /** The company's key; falls back to ELEVENLABS_API_KEY. */
-  apiKey?: string | null;
-  /** Only the turbo/flash v2.5 models take it. */
-  languageCode?: string;
-  settings?: { stability?: number; similarityBoost?: number; style?: number; speed?: number };
-};
+/**
+ * Who speaks: the same shape as the company's `models.speech` (AiTaskModels), plus servers speaking
+ * OpenAI's Audio API. `name` is the model; default per provider: DEFAULT_SPEECH_MODELS.
+ */
+export type SpeechEngine = { provider: 'elevenlabs' | 'openai' | 'openai_compatible'; name?: string };
 
-export type OpenAIVoice = {
-  provider: 'openai' | 'openai_compatible';
-  /** Default "coral". */
-  voice?: string;
-  /** Default gpt-4o-mini-tts. */
-  model?: string;
-  /** How to speak (gpt-4o-mini-tts only), e.g. "Tom cordial, sotaque paulista". */
-  instructions?: string;
+export type SynthesizeSpeechInput = {
+  text: string;
+  engine: SpeechEngine;
+  /**
+   * The voice: a Vozes row's `providerVoiceId` (an ElevenLabs voice_id, or an OpenAI voice name such as
+   * "coral"); null = DEFAULT_SPEECH_VOICES.
+   */
+  voiceId?: string | null;
+  /** The company's keys (`elevenlabsApiKey`, `openaiApiKey`…), each falling back to the server's. */
   keys: AiKeys;
+  /** How to speak, for OpenAI's gpt-4o-mini-tts ("Tom cordial, sotaque paulista"). */
+  instructions?: string;
+  /** ElevenLabs voice settings, 0–1 (speed 0.7–1.2). */
+  settings?: { stability?: number; similarityBoost?: number; style?: number; speed?: number };
+  /** ElevenLabs turbo/flash v2.5 only, e.g. "pt". */
+  languageCode?: string;
+  timeoutMs?: number;
 };
 
-export type SpeechVoice = ElevenLabsVoice | OpenAIVoice;
+export const DEFAULT_SPEECH_MODELS: Record<SpeechEngine['provider'], string> = {
+  elevenlabs: 'eleven_multilingual_v2',
+  openai: 'gpt-4o-mini-tts',
+  openai_compatible: 'tts-1',
+};
 
-export type SynthesizeSpeechInput = { text: string; voice: SpeechVoice; timeoutMs?: number };
+/** Premade ElevenLabs voice every account has ("Sarah", multilingual); OpenAI's "coral". */
+export const DEFAULT_SPEECH_VOICES: Record<SpeechEngine['provider'], string> = {
+  elevenlabs: 'EXAVITQu4vr4xnSDxMaL',
+  openai: 'coral',
+  openai_compatible: 'alloy',
+};
 
 export type SynthesizedSpeech = {
   /** OGG/Opus mono 48 kHz: what WhatsApp plays as a recorded voice note (PTT). */
@@ -63,11 +74,16 @@ export async function synthesizeSpeech(
     );
   }
   const timeoutMs = input.timeoutMs ?? deps.config.AI_TIMEOUT_MS;
-  const { voice } = input;
-  const [service, response] =
-    voice.provider === 'elevenlabs'
-      ? (['elevenlabs', await speakWithElevenLabs(deps, voice, text, timeoutMs)] as const)
-      : ([voice.provider, await speakWithOpenAI(deps, voice, text, timeoutMs)] as const);
+  const service = input.engine.provider;
+  const response =
+    service === 'elevenlabs'
+      ? await speakWithElevenLabs(deps, input, text, timeoutMs)
+      : await speakWithOpenAI(
+          deps,
+          { ...input, engine: { ...input.engine, provider: service } },
+          text,
+          timeoutMs,
+        );
   if (response.status < 200 || response.status >= 300) throw mediaProviderError(service, response);
   assertAudio(service, response);
   const converted = await toVoiceNote(response.body, deps.ffmpegPath);
@@ -76,20 +92,21 @@ export async function synthesizeSpeech(
 
 async function speakWithElevenLabs(
   deps: SynthesizeSpeechDeps,
-  voice: ElevenLabsVoice,
+  input: SynthesizeSpeechInput,
   text: string,
   timeoutMs: number,
 ): Promise<HttpResponse> {
-  const { apiKey, baseUrl } = resolveElevenLabs(voice.apiKey, deps.config);
-  const settings = voice.settings;
+  const { apiKey, baseUrl } = resolveElevenLabs(input.keys, deps.config);
+  const voiceId = input.voiceId || DEFAULT_SPEECH_VOICES.elevenlabs;
+  const settings = input.settings;
   return deps.http.request('elevenlabs', {
     method: 'POST',
-    url: `${baseUrl}/v1/text-to-speech/${encodeURIComponent(voice.voiceId)}?output_format=mp3_44100_128`,
+    url: `${baseUrl}/v1/text-to-speech/${encodeURIComponent(voiceId)}?output_format=mp3_44100_128`,
     headers: { 'xi-api-key': apiKey, accept: 'audio/mpeg' },
     body: {
       text,
-      model_id: voice.model ?? 'eleven_multilingual_v2',
-      ...(voice.languageCode ? { language_code: voice.languageCode } : {}),
+      model_id: input.engine.name ?? DEFAULT_SPEECH_MODELS.elevenlabs,
+      ...(input.languageCode ? { language_code: input.languageCode } : {}),
       ...(settings
         ? {
             voice_settings: {
@@ -109,28 +126,29 @@ async function speakWithElevenLabs(
 
 async function speakWithOpenAI(
   deps: SynthesizeSpeechDeps,
-  voice: OpenAIVoice,
+  input: SynthesizeSpeechInput & { engine: { provider: 'openai' | 'openai_compatible' } },
   text: string,
   timeoutMs: number,
 ): Promise<HttpResponse> {
-  const { apiKey, baseUrl } = resolveProvider(voice.provider, voice.keys, deps.config);
+  const { provider } = input.engine;
+  const { apiKey, baseUrl } = resolveProvider(provider, input.keys, deps.config);
   if (!apiKey || !baseUrl) {
     throw new ProviderError(
-      voice.provider,
-      `Configure a chave de ${providerLabels[voice.provider]} em Configurações › IA para responder com áudio`,
+      provider,
+      `Configure a chave de ${providerLabels[provider]} em Configurações › IA para responder com áudio`,
       { code: 'not_configured', retryable: false },
     );
   }
-  return deps.http.request(voice.provider, {
+  return deps.http.request(provider, {
     method: 'POST',
     url: `${baseUrl.replace(/\/$/, '')}/audio/speech`,
     headers: { authorization: `Bearer ${apiKey}` },
     body: {
-      model: voice.model ?? 'gpt-4o-mini-tts',
+      model: input.engine.name ?? DEFAULT_SPEECH_MODELS[provider],
       input: text,
-      voice: voice.voice ?? 'coral',
+      voice: input.voiceId || DEFAULT_SPEECH_VOICES[provider],
       response_format: 'mp3',
-      ...(voice.instructions ? { instructions: voice.instructions } : {}),
+      ...(input.instructions ? { instructions: input.instructions } : {}),
     },
     timeoutMs,
   });

@@ -87,7 +87,7 @@ describe('transcribeAudio with OpenAI', () => {
       { ...deps, config: loadConfig({}) },
       {
         audio: voiceNote,
-        engine: { provider: 'openai_compatible', model: 'whisper-large-v3' },
+        engine: { provider: 'openai_compatible', name: 'whisper-large-v3' },
         keys: { compatibleBaseUrl: llm.url, compatibleApiKey: llm.apiKey },
       },
     );

@@ -71,10 +71,16 @@ export function detectFormat(bytes: Buffer, fileName: string, mimeType?: string)
     );
   }
   if (declared === 'pdf' || declared === 'docx' || declared === 'xlsx') throw corrupt(fileName, declared);
-  if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) throw unsupported(fileName);
+  if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic)))
+    throw unsupported(fileName);
   if (!looksLikeText(bytes)) throw unsupported(fileName);
   if (declared) return declared;
-  return /^\s*(<!doctype html|<html)/i.test(bytes.subarray(0, 1024).toString('utf8').replace(/^\ufeff/, ''))
+  return /^\s*(<!doctype html|<html)/i.test(
+    bytes
+      .subarray(0, 1024)
+      .toString('utf8')
+      .replace(/^\ufeff/, ''),
+  )
     ? 'html'
     : 'text';
 }
@@ -95,7 +101,11 @@ function corrupt(fileName: string, format: 'pdf' | 'docx' | 'xlsx'): KnowledgeFi
 }
 
 function unsupported(fileName: string): KnowledgeFileError {
-  return new KnowledgeFileError('unsupported', `Formato de arquivo não suportado. ${SUPPORTED_FORMATS_MESSAGE}`, {
-    fileName,
-  });
+  return new KnowledgeFileError(
+    'unsupported',
+    `Formato de arquivo não suportado. ${SUPPORTED_FORMATS_MESSAGE}`,
+    {
+      fileName,
+    },
+  );
 }

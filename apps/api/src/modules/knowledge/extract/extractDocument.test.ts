@@ -38,7 +38,10 @@ describe('extractDocument — PDF', () => {
             `Acentos preservados: ${ACCENTS}`,
           ],
         },
-        { heading: 'Garantia dos painéis', paragraphs: ['Os módulos têm garantia de 12 anos contra defeitos.'] },
+        {
+          heading: 'Garantia dos painéis',
+          paragraphs: ['Os módulos têm garantia de 12 anos contra defeitos.'],
+        },
       ],
     });
 
@@ -79,7 +82,10 @@ describe('extractDocument — PDF', () => {
     const bytes = await makePdf({
       pages: topics.map((topic, i) => ({
         heading: `Capítulo ${i + 1}: ${topic}`,
-        paragraphs: [`Tudo sobre ${topic.toLowerCase()} em 2026.`, `Solar Sul Energia · página ${i + 1} de 4`],
+        paragraphs: [
+          `Tudo sobre ${topic.toLowerCase()} em 2026.`,
+          `Solar Sul Energia · página ${i + 1} de 4`,
+        ],
       })),
     });
 
@@ -166,7 +172,11 @@ describe('extractDocument — Word', () => {
   it('sniffs a .docx by its content, whatever its name says', async () => {
     const bytes = await makeDocx({ sections: [{ paragraphs: ['Conteúdo sem título.'] }] });
 
-    const document = await extractDocument({ bytes, fileName: 'arquivo', mimeType: 'application/octet-stream' });
+    const document = await extractDocument({
+      bytes,
+      fileName: 'arquivo',
+      mimeType: 'application/octet-stream',
+    });
 
     expect(document.format).toBe('docx');
     expect(document.sections).toEqual([{ heading: null, text: 'Conteúdo sem título.' }]);
@@ -196,7 +206,11 @@ describe('extractDocument — Word', () => {
 
   it('rejects an old binary .doc as unsupported, saying how to convert it', async () => {
     const legacy = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]);
-    await expectFileError(extractDocument({ bytes: legacy, fileName: 'antigo.doc' }), 'unsupported', /\.docx/);
+    await expectFileError(
+      extractDocument({ bytes: legacy, fileName: 'antigo.doc' }),
+      'unsupported',
+      /\.docx/,
+    );
   });
 });
 
@@ -209,7 +223,13 @@ describe('extractDocument — spreadsheets', () => {
           ['Tabela de preços 2026'],
           [],
           ['Produto', 'Preço', 'Parcelas', 'Ativo', 'Válido até'],
-          ['Plano Pro', { value: 199, numFmt: BRL_NUMBER_FORMAT }, 12, true, new Date(Date.UTC(2026, 11, 31))],
+          [
+            'Plano Pro',
+            { value: 199, numFmt: BRL_NUMBER_FORMAT },
+            12,
+            true,
+            new Date(Date.UTC(2026, 11, 31)),
+          ],
           ['Instalação padrão', { value: 1234.5, numFmt: BRL_NUMBER_FORMAT }, null, false, null],
         ],
       },
@@ -319,20 +339,26 @@ describe('extractDocument — text formats', () => {
 
   it('reads plain text as one untitled section', async () => {
     const document = await extractDocument({
-      bytes: Buffer.from('Horário de atendimento:\r\nsegunda a sexta, das 8h às 18h.\r\n\r\n\r\n\r\nSábado até 12h.'),
+      bytes: Buffer.from(
+        'Horário de atendimento:\r\nsegunda a sexta, das 8h às 18h.\r\n\r\n\r\n\r\nSábado até 12h.',
+      ),
       fileName: 'horario.txt',
     });
 
     expect(document).toEqual({
       format: 'text',
       sections: [
-        { heading: null, text: 'Horário de atendimento:\nsegunda a sexta, das 8h às 18h.\n\nSábado até 12h.' },
+        {
+          heading: null,
+          text: 'Horário de atendimento:\nsegunda a sexta, das 8h às 18h.\n\nSábado até 12h.',
+        },
       ],
     });
   });
 
   it('recognizes HTML by content when the name has no extension', async () => {
-    const html = '<!DOCTYPE html><html><head><title>Sobre nós</title></head><body><h1>Quem somos</h1><p>Empresa gaúcha.</p></body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><title>Sobre nós</title></head><body><h1>Quem somos</h1><p>Empresa gaúcha.</p></body></html>';
 
     const document = await extractDocument({ bytes: Buffer.from(html), fileName: 'pagina' });
 
@@ -360,7 +386,11 @@ describe('extractDocument — limits and unsupported files', () => {
   });
 
   it('rejects an empty file, a picture and an unknown binary', async () => {
-    await expectFileError(extractDocument({ bytes: Buffer.alloc(0), fileName: 'nada.txt' }), 'empty', /vazio/);
+    await expectFileError(
+      extractDocument({ bytes: Buffer.alloc(0), fileName: 'nada.txt' }),
+      'empty',
+      /vazio/,
+    );
     await expectFileError(
       extractDocument({ bytes: Buffer.from('   \n\n  '), fileName: 'branco.txt' }),
       'empty',
@@ -377,13 +407,19 @@ describe('extractDocument — limits and unsupported files', () => {
 
   it('rejects a zip that is neither Word nor Excel as unsupported', async () => {
     const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('ppt/presentation.xml')]);
-    await expectFileError(extractDocument({ bytes: zip, fileName: 'slides.pptx' }), 'unsupported', /não suportado/);
+    await expectFileError(
+      extractDocument({ bytes: zip, fileName: 'slides.pptx' }),
+      'unsupported',
+      /não suportado/,
+    );
   });
 
   it('gives an HTTP status and a pt-BR message for the API layer', async () => {
-    const error = await extractDocument({ bytes: makeOversizedFile(100), fileName: 'a.pdf', maxBytes: 10 }).catch(
-      (caught: KnowledgeFileError) => caught,
-    );
+    const error = await extractDocument({
+      bytes: makeOversizedFile(100),
+      fileName: 'a.pdf',
+      maxBytes: 10,
+    }).catch((caught: KnowledgeFileError) => caught);
     expect(error).toMatchObject({ status: 413, code: 'too_big', name: 'KnowledgeFileError' });
   });
 });

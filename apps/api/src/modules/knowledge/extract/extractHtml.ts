@@ -89,7 +89,8 @@ const formatSectionHeading: FormatCallback = (elem, walk, builder, formatOptions
 /** Data tables as records; layout tables (one column, one row, or nested tables) as plain blocks. */
 const formatTableRecords: FormatCallback = (elem, walk, builder) => {
   const rows = tableRows(elem);
-  const isDataTable = rows.length >= 2 && Math.max(...rows.map((row) => row.length)) >= 2 && !hasNestedTable(elem);
+  const isDataTable =
+    rows.length >= 2 && Math.max(...rows.map((row) => row.length)) >= 2 && !hasNestedTable(elem);
   if (!isDataTable) {
     builder.openBlock({ leadingLineBreaks: 1 });
     walk(elem.children, builder);

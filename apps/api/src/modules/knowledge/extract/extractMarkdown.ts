@@ -74,7 +74,8 @@ function tablesToRecords(lines: string[]): string[] {
     }
     const rows = [splitTableRow(lines[i])];
     let j = i + 2;
-    while (j < lines.length && lines[j].includes('|') && lines[j].trim()) rows.push(splitTableRow(lines[j++]));
+    while (j < lines.length && lines[j].includes('|') && lines[j].trim())
+      rows.push(splitTableRow(lines[j++]));
     out.push(...rowsToRecords(rows));
     i = j - 1;
   }

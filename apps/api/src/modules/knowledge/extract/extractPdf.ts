@@ -36,7 +36,10 @@ async function openPdf(bytes: Buffer) {
     return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (error) {
     if (error instanceof Error && error.name === 'PasswordException') {
-      throw new KnowledgeFileError('encrypted', 'O PDF está protegido por senha. Remova a senha e envie de novo.');
+      throw new KnowledgeFileError(
+        'encrypted',
+        'O PDF está protegido por senha. Remova a senha e envie de novo.',
+      );
     }
     throw corruptPdf(error instanceof Error ? error.message : String(error));
   }
@@ -67,7 +70,13 @@ function toLines(items: StructuredTextItem[]): Line[] {
       continue;
     }
     if (current) lines.push(current);
-    current = { text: item.str, size: item.str.trim() ? size : 0, y: item.y, x: item.x, end: item.x + item.width };
+    current = {
+      text: item.str,
+      size: item.str.trim() ? size : 0,
+      y: item.y,
+      x: item.x,
+      end: item.x + item.width,
+    };
   }
   if (current) lines.push(current);
   return lines
@@ -89,7 +98,8 @@ function removeRunningLines(pages: Line[][]): Line[][] {
     );
   const pagesWith = new Map<string, number>();
   for (const lines of pages) {
-    for (const text of new Set(candidates(lines).map(key))) pagesWith.set(text, (pagesWith.get(text) ?? 0) + 1);
+    for (const text of new Set(candidates(lines).map(key)))
+      pagesWith.set(text, (pagesWith.get(text) ?? 0) + 1);
   }
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
   return pages.map((lines) => {
@@ -103,7 +113,9 @@ function toSections(pages: Line[][]): ExtractedSection[] {
   const bodySize = mostCommonSize(all);
   const isHeading = (line: Line) =>
     line.size >= bodySize * 1.15 && line.text.length <= 200 && /\p{L}/u.test(line.text);
-  const headingSizes = [...new Set(all.filter(isHeading).map((line) => roundSize(line.size)))].sort((a, b) => b - a);
+  const headingSizes = [...new Set(all.filter(isHeading).map((line) => roundSize(line.size)))].sort(
+    (a, b) => b - a,
+  );
   const levelOf = (line: Line) => Math.min(headingSizes.indexOf(roundSize(line.size)) + 1, 3);
   const lineSpacing = typicalLineSpacing(pages, isHeading);
 
@@ -118,7 +130,10 @@ function toSections(pages: Line[][]): ExtractedSection[] {
     for (const line of lines) {
       if (isHeading(line)) {
         const continuesHeading =
-          previous && isHeading(previous) && roundSize(previous.size) === roundSize(line.size) && !current.text;
+          previous &&
+          isHeading(previous) &&
+          roundSize(previous.size) === roundSize(line.size) &&
+          !current.text;
         if (continuesHeading && current.heading) {
           current.heading = `${current.heading} ${line.text}`;
         } else {
@@ -148,7 +163,8 @@ function roundSize(size: number): number {
 /** The body text size: the size that carries the most characters. */
 function mostCommonSize(lines: Line[]): number {
   const weight = new Map<number, number>();
-  for (const line of lines) weight.set(roundSize(line.size), (weight.get(roundSize(line.size)) ?? 0) + line.text.length);
+  for (const line of lines)
+    weight.set(roundSize(line.size), (weight.get(roundSize(line.size)) ?? 0) + line.text.length);
   let best = 0;
   let bestWeight = -1;
   for (const [size, total] of weight) {

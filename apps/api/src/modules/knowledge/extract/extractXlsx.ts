@@ -46,7 +46,11 @@ function valueText(value: ExcelJS.CellValue | undefined, numFmt: string | undefi
   if (typeof value === 'number') return formatNumber(value, numFmt);
   if (typeof value === 'boolean') return value ? 'Sim' : 'Não';
   if (value instanceof Date) return formatDate(value);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((run) => run.text)
+      .join('')
+      .trim();
   if ('hyperlink' in value) {
     const text = value.text as unknown;
     return typeof text === 'string' ? text.trim() : valueText(text as ExcelJS.CellValue, numFmt);

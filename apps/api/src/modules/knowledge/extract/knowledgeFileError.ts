@@ -22,7 +22,11 @@ const STATUS_BY_CODE: Record<KnowledgeFileErrorCode, number> = {
 export class KnowledgeFileError extends AppError {
   declare readonly code: KnowledgeFileErrorCode;
 
-  constructor(code: KnowledgeFileErrorCode, message: string, details?: { fileName?: string; cause?: string }) {
+  constructor(
+    code: KnowledgeFileErrorCode,
+    message: string,
+    details?: { fileName?: string; cause?: string },
+  ) {
     super(STATUS_BY_CODE[code], code, message, details);
     this.name = 'KnowledgeFileError';
   }
