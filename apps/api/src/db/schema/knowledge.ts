@@ -92,9 +92,15 @@ export const knowledgeChunks = pgTable(
     embedding: vector('embedding', { dimensions: EMBEDDING_DIMENSIONS }),
     /** "provider:model" that produced the embedding: vectors of different models are not compared. */
     embeddingModel: text('embedding_model'),
+    /**
+     * Both Portuguese stemmings: 'portuguese' stems accented words right ("instalação" ~ "instalar"),
+     * 'pt_unaccent' matches leads who type without accents ("instalacao").
+     */
     tsv: tsvector('tsv')
       .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('pt_unaccent'::regconfig, coalesce(heading, '') || ' ' || text)`),
+      .generatedAlwaysAs(
+        sql`to_tsvector('portuguese'::regconfig, coalesce(heading, '') || ' ' || text) || to_tsvector('pt_unaccent'::regconfig, coalesce(heading, '') || ' ' || text)`,
+      ),
   },
   (t) => [
     index('knowledge_chunks_document_idx').on(t.documentId, t.ord),

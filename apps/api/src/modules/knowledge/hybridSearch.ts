@@ -41,10 +41,14 @@ export async function hybridSearch(
         )})`
       : sql`and false`
     : sql``;
-  // plainto_tsquery drops stop words and stems; its AND becomes OR so a chatty question still matches.
+  // plainto_tsquery drops stop words and stems (both configurations, as the index does); its AND becomes
+  // OR so a chatty question still matches.
   const fulltext = db.execute<Row & { rank: number }>(sql`
     with q as (
-      select nullif(replace(plainto_tsquery('pt_unaccent', ${q.query})::text, '&', '|'), '')::tsquery as query
+      select nullif(concat_ws(' | ',
+        nullif(replace(plainto_tsquery('portuguese', ${q.query})::text, '&', '|'), ''),
+        nullif(replace(plainto_tsquery('pt_unaccent', ${q.query})::text, '&', '|'), '')
+      ), '')::tsquery as query
     )
     select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page,
            ts_rank_cd(c.tsv, q.query, 1) as rank

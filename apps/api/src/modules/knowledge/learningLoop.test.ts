@@ -22,11 +22,28 @@ function diligentModel(request: FakeOpenAIChatRequest) {
     const result = text(last);
     const team = result.match(/^Resposta da equipe: ([\s\S]+)/);
     if (team) return { content: team[1] };
-    const learned = result.match(/Resposta: ([^\n]+)/);
-    if (learned) return { content: learned[1] };
+    // Like a real model, it uses a learned answer only when it is about the same thing.
+    const learned = result.match(/Pergunta: ([^\n]+)\nResposta: ([^\n]+)/);
+    if (learned && sameTopic(learned[1], leadText)) return { content: learned[2] };
     return { toolCalls: [{ name: 'ask_human', args: { question: leadText } }] };
   }
   return { content: 'Posso ajudar em algo mais?' };
+}
+
+/** At least two content words (5-letter stems, accents ignored) in common. */
+function sameTopic(a: string, b: string): boolean {
+  const stems = (s: string) =>
+    new Set(
+      (
+        s
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .toLowerCase()
+          .match(/[a-z]{4,}/g) ?? []
+      ).map((w) => w.slice(0, 5)),
+    );
+  const other = stems(b);
+  return [...stems(a)].filter((w) => other.has(w)).length >= 2;
 }
 
 let t: TestApp;
