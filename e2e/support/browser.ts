@@ -5,8 +5,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(process.env.E2E_SCREENSHOTS ?? '.tmp/screenshots');
 
-/** Debian's Chromium, headless, without the background traffic this closed network refuses. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, without the background traffic this closed network refuses.
+ * `extraArgs` adds switches, e.g. a fake microphone for voice notes.
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -18,6 +21,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--lang=pt-BR',
+      ...extraArgs,
     ],
   });
 }

@@ -22,8 +22,10 @@ export type RunningApp = { url: string; dataDir: string; logs: () => string; sto
 
 /** Starts the real server (built SPA + API + workers) on embedded PGlite in a fresh data directory. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: run `npm run build -w @piloto/web` first');
+  // E2E_WEB_DIST serves another build (e.g. one's own while someone else rebuilds apps/web/dist).
+  const webDist = env.WEB_DIST ?? process.env.E2E_WEB_DIST ?? path.join(root, 'apps/web/dist');
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`${webDist} is missing: run \`npm run build -w @piloto/web\` first`);
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piloto-e2e-'));
@@ -36,6 +38,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       APP_URL: url,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      WEB_DIST: webDist,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -48,6 +48,11 @@ const envSchema = z.object({
   ELEVENLABS_API_KEY: z.string().optional(),
   ELEVENLABS_BASE_URL: z.url().default('https://api.elevenlabs.io'),
   AI_TIMEOUT_MS: z.coerce.number().int().min(1000).default(45_000),
+  /**
+   * How long a conversation's AI run lease lasts without renewal (a live run renews it); after that its
+   * process is taken for dead and another instance resumes the run from its checkpoint.
+   */
+  AI_RUN_LEASE_SECONDS: z.coerce.number().int().min(1).default(180),
   /** ffmpeg for voice notes; default: the binary shipped by the @ffmpeg-installer package. */
   FFMPEG_PATH: z.string().optional(),
   GCS_BASE_URL: z.url().default('https://storage.googleapis.com'),

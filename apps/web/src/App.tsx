@@ -29,6 +29,7 @@ import { SignInPage } from '@/routes/sign-in/SignInPage.tsx';
 import { SignUpPage } from '@/routes/sign-up/SignUpPage.tsx';
 import { TeamPage } from '@/routes/team/TeamPage.tsx';
 import { VerifyEmailPage } from '@/routes/verify-email/VerifyEmailPage.tsx';
+import { VoicesPage } from '@/routes/voices/VoicesPage.tsx';
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
@@ -69,6 +70,7 @@ const router = createBrowserRouter([
                   { path: '/agentes/logs/:traceId', element: <TracePage /> },
                   { path: '/agentes/:agentId', element: <AgentEditorPage /> },
                   { path: '/agentes/:agentId/playground', element: <AgentPlaygroundPage /> },
+                  { path: '/vozes', element: <VoicesPage /> },
                   { path: '/conhecimento', element: <KnowledgePage /> },
                   { path: '/canais', element: <ChannelsPage /> },
                   { path: '/auditoria', element: <AuditPage /> },

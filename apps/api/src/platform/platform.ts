@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { createAgentInsights } from '../modules/agents/insights.ts';
 import { createChatModelFactory } from '../modules/agents/models.ts';
+import { AGENT_RECOVER_QUEUE } from '../modules/agents/recovery.ts';
 import { AGENT_RESUME_QUEUE, AGENT_RUN_QUEUE, createAgentRuns } from '../modules/agents/runs.ts';
 import { createAgentsService } from '../modules/agents/service.ts';
 import { followupsUnavailable } from '../modules/agents/tools/scheduleFollowup.ts';
@@ -82,12 +83,14 @@ export async function startPlatform(config: Config, logger: Logger) {
     const modelFactory = createChatModelFactory(config);
     const ffmpegPath = config.FFMPEG_PATH ?? defaultFfmpegPath();
     const voices = createVoicesService({ db, storage, agents, http, config, ffmpegPath, logger });
+    const orgs = createOrgsService(db);
     const agentRuns = createAgentRuns({
       db,
       jobs,
       bus,
       outbox,
       agents,
+      orgRow: (orgId) => orgs.orgRow(orgId),
       modelFactory,
       checkpointer,
       knowledge: async (orgId, query, collectionIds) =>
@@ -129,7 +132,7 @@ export async function startPlatform(config: Config, logger: Logger) {
       afterUnderstood: (orgId, conversationId) => agentRuns.onInbound(orgId, conversationId),
     });
     const services = {
-      orgs: createOrgsService(db),
+      orgs,
       invitations: createInvitationsService({ db, mailer, config }),
       channels,
       ingest,
@@ -163,6 +166,7 @@ export async function startPlatform(config: Config, logger: Logger) {
     await jobs.defineQueue({ name: HEALTH_QUEUE, retryLimit: 0 });
     await jobs.defineQueue({ name: AGENT_RUN_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
     await jobs.defineQueue({ name: AGENT_RESUME_QUEUE, retryLimit: 2, retryDelay: 3, notify: true });
+    await jobs.defineQueue({ name: AGENT_RECOVER_QUEUE, retryLimit: 0 });
     await jobs.defineQueue({
       name: KNOWLEDGE_INGEST_QUEUE,
       retryLimit: KNOWLEDGE_RETRY_LIMIT,
@@ -229,9 +233,10 @@ export async function startPlatform(config: Config, logger: Logger) {
           }
         });
         await jobs.schedule(HEALTH_QUEUE, '*/5 * * * *');
-        await jobs.work<{ conversationId: string }>(
+        await jobs.work<{ conversationId: string; ifPending?: boolean }>(
           AGENT_RUN_QUEUE,
-          (data) => agentRuns.run(data.conversationId),
+          (data) =>
+            data.ifPending ? agentRuns.runIfPending(data.conversationId) : agentRuns.run(data.conversationId),
           {
             batchSize: 1,
             pollingIntervalSeconds: 0.5,
@@ -240,12 +245,22 @@ export async function startPlatform(config: Config, logger: Logger) {
         await jobs.work<{ questionId: string }>(AGENT_RESUME_QUEUE, (data) =>
           agentRuns.resume(data.questionId),
         );
+        agentRuns.allowInlineRuns();
+        // Runs a crash cut short: found now, then every minute, rather than at their job's expiry.
+        await jobs.work(AGENT_RECOVER_QUEUE, async () => {
+          await agentRuns.recoverStaleRuns();
+        });
+        await jobs.schedule(AGENT_RECOVER_QUEUE, '* * * * *');
+        await agentRuns.recoverStaleRuns();
         await jobs.work<{ documentId: string; revision: number }>(KNOWLEDGE_INGEST_QUEUE, ingestDocument, {
           pollingIntervalSeconds: 0.5,
         });
       },
       async stop() {
-        await jobs.stop().catch((error) => logger.error({ err: error }, 'stopping jobs'));
+        await Promise.all([
+          agentRuns.drain(),
+          jobs.stop().catch((error) => logger.error({ err: error }, 'stopping jobs')),
+        ]);
         await ocr.close();
         await bus.close();
         await database.close();

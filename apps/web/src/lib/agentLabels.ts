@@ -43,6 +43,10 @@ export const providerLabels: Record<ModelProvider, string> = {
   openai_compatible: 'Compatível com OpenAI',
 };
 
+/** The model providers plus ElevenLabs (voices only), as their keys are listed in Configurações › IA. */
+export type KeyProvider = ModelProvider | 'elevenlabs';
+export const keyProviderLabels: Record<KeyProvider, string> = { ...providerLabels, elevenlabs: 'ElevenLabs' };
+
 /** Suggestions for the model name field (any name the provider accepts works). */
 export const modelSuggestions: Record<ModelProvider, string[]> = {
   openai: ['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini', 'gpt-5-mini'],

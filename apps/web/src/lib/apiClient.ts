@@ -77,6 +77,11 @@ async function uploadFile<T>(
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', file, fileName ?? (file instanceof File ? file.name : 'arquivo'));
+  return postForm<T>(path, form);
+}
+
+/** multipart/form-data built by the caller (several files, or fields after files). */
+async function postForm<T>(path: string, form: FormData): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', body: form });
@@ -87,6 +92,23 @@ async function uploadFile<T>(
   return (await res.json()) as T;
 }
 
+/** A JSON request answered with bytes (e.g. a voice preview); errors still come as JSON. */
+async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', networkMessage);
+  }
+  if (!res.ok) throw await toApiError(res);
+  return res.blob();
+}
+
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
@@ -94,6 +116,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
   upload: uploadFile,
+  postForm,
+  postForBlob,
 };
 
 /** Builds "?a=1&b=2" from the defined, non-empty values. */

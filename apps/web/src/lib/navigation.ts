@@ -1,5 +1,6 @@
 import type { Role } from '@piloto/contracts';
 import {
+  AudioLines,
   BarChart3,
   BookOpen,
   Bot,
@@ -20,6 +21,7 @@ export type NavItem = { to: string; label: string; icon: LucideIcon; minRole: Ro
 export const navItems: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: Inbox, minRole: 'seller' },
   { to: '/agentes', label: 'Agentes', icon: Bot, minRole: 'admin' },
+  { to: '/vozes', label: 'Vozes', icon: AudioLines, minRole: 'admin' },
   { to: '/conhecimento', label: 'Conhecimento', icon: BookOpen, minRole: 'admin' },
   { to: '/canais', label: 'Canais', icon: Smartphone, minRole: 'admin' },
   { to: '/follow-ups', label: 'Follow-ups', icon: Repeat, minRole: 'seller' },

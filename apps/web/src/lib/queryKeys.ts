@@ -69,4 +69,8 @@ export const knowledgeKeys = {
     ['orgs', orgId, 'knowledge', 'learned', status] as const,
 };
 
+export const voiceKeys = {
+  all: (orgId: string) => ['orgs', orgId, 'voices'] as const,
+};
+
 export const invitationPreviewKey = (token: string) => ['invitations', token] as const;

@@ -25,11 +25,14 @@ export function buildAgentGraph(opts: {
     return last?.tool_calls?.length ? 'tools' : END;
   }
 
-  return new StateGraph(AgentState)
+  const graph = new StateGraph(AgentState)
     .addNode('agent', callModel)
     .addNode('tools', new ToolNode(opts.tools))
     .addEdge(START, 'agent')
     .addConditionalEdges('agent', next, ['tools', END])
     .addConditionalEdges('tools', () => (opts.stopped() ? END : 'agent'), ['agent', END])
     .compile({ checkpointer: opts.checkpointer });
+  // Each step is saved before the next starts, so a run a crash cuts short resumes without running again
+  // the tools that ran (with "async", the next model call could start before their results were saved).
+  return graph.withConfig({ durability: 'sync' });
 }

@@ -162,6 +162,32 @@ export function createAgentInsights(deps: { db: Db }) {
       }));
     },
 
+    /**
+     * Questions the AI asked the team per week (in the company's time zone), and how many answers were
+     * saved as knowledge: as the AI learns, the first number must fall.
+     */
+    async questionsPerWeek(orgId: string, weeks: number) {
+      const result = await db.execute<{ week: string; questions: number; saved: number }>(sql`
+        with o as (select time_zone from orgs where id = ${orgId}),
+        w as (
+          select generate_series(
+            date_trunc('week', now() at time zone o.time_zone) - make_interval(weeks => ${weeks - 1}),
+            date_trunc('week', now() at time zone o.time_zone),
+            interval '1 week'
+          ) as week
+          from o
+        )
+        select to_char(w.week, 'YYYY-MM-DD') as week,
+          (select count(*)::int from questions q, o
+            where q.org_id = ${orgId}
+              and date_trunc('week', q.created_at at time zone o.time_zone) = w.week) as questions,
+          (select count(*)::int from learned_answers l, o
+            where l.org_id = ${orgId} and l.status = 'active'
+              and date_trunc('week', l.created_at at time zone o.time_zone) = w.week) as saved
+        from w order by w.week`);
+      return result.rows;
+    },
+
     async question(orgId: string, questionId: string): Promise<Question> {
       const [r] = await questionBase().where(and(eq(questions.orgId, orgId), eq(questions.id, questionId)));
       if (!r) throw notFound('Pergunta não encontrada');

@@ -70,34 +70,54 @@ export const providerLabels: Record<ModelProvider, string> = {
 
 export type ChatModelFactory = (choice: ModelChoice, keys: AiKeys) => BaseChatModel;
 
+/** Clients kept per process (model + key + endpoint): a turn reuses its warm connections. */
+const MAX_CACHED_MODELS = 200;
+
 /** The provider factory: OpenAI, Anthropic, Gemini or any OpenAI-compatible endpoint, base URLs configurable. */
 export function createChatModelFactory(config: Config): ChatModelFactory {
+  const cache = new Map<string, BaseChatModel>();
   return (choice, keys) => {
     const { apiKey, baseUrl } = resolveProvider(choice.provider, keys, config);
-    const common = { temperature: 0.3, maxRetries: 2, timeout: config.AI_TIMEOUT_MS };
-    switch (choice.provider) {
-      case 'openai':
-      case 'openai_compatible':
-        return new ChatOpenAI({
-          ...common,
-          model: choice.name,
-          apiKey: apiKey ?? '',
-          configuration: { baseURL: baseUrl ?? undefined },
-        });
-      case 'anthropic':
-        return new ChatAnthropic({
-          ...common,
-          model: choice.name,
-          apiKey: apiKey ?? '',
-          clientOptions: baseUrl ? { baseURL: baseUrl } : {},
-        });
-      case 'gemini':
-        return new ChatGoogleGenerativeAI({
-          ...common,
-          model: choice.name,
-          apiKey: apiKey ?? '',
-          baseUrl: baseUrl ?? undefined,
-        });
+    const key = JSON.stringify([choice.provider, choice.name, apiKey, baseUrl]);
+    let model = cache.get(key);
+    if (!model) {
+      if (cache.size >= MAX_CACHED_MODELS) cache.delete(cache.keys().next().value!);
+      model = createChatModel(choice, apiKey, baseUrl, config);
+      cache.set(key, model);
     }
+    return model;
   };
+}
+
+function createChatModel(
+  choice: ModelChoice,
+  apiKey: string | null,
+  baseUrl: string | null,
+  config: Config,
+): BaseChatModel {
+  const common = { temperature: 0.3, maxRetries: 2, timeout: config.AI_TIMEOUT_MS };
+  switch (choice.provider) {
+    case 'openai':
+    case 'openai_compatible':
+      return new ChatOpenAI({
+        ...common,
+        model: choice.name,
+        apiKey: apiKey ?? '',
+        configuration: { baseURL: baseUrl ?? undefined },
+      });
+    case 'anthropic':
+      return new ChatAnthropic({
+        ...common,
+        model: choice.name,
+        apiKey: apiKey ?? '',
+        clientOptions: baseUrl ? { baseURL: baseUrl } : {},
+      });
+    case 'gemini':
+      return new ChatGoogleGenerativeAI({
+        ...common,
+        model: choice.name,
+        apiKey: apiKey ?? '',
+        baseUrl: baseUrl ?? undefined,
+      });
+  }
 }

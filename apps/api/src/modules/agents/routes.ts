@@ -200,6 +200,23 @@ export function registerAgentRoutes(
     },
   });
 
+  app.get(`${P}/questions/stats`, {
+    config: seller,
+    schema: {
+      tags,
+      summary: 'Perguntas da IA à equipe por semana (devem cair conforme ela aprende)',
+      params: org,
+      querystring: z.object({ weeks: z.coerce.number().int().min(1).max(52).default(12) }),
+      response: {
+        200: z.object({
+          weeks: z.array(z.object({ week: z.string(), questions: z.number(), saved: z.number() })),
+        }),
+      },
+    },
+    handler: async (request) => ({
+      weeks: await agentInsights.questionsPerWeek(request.member!.orgId, request.query.weeks),
+    }),
+  });
   app.get(`${P}/questions`, {
     config: seller,
     schema: {

@@ -9,7 +9,7 @@ import {
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import { Command, isInterrupted } from '@langchain/langgraph';
 import type { AgentConfig, HandoffReason } from '@piloto/contracts';
-import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -20,7 +20,7 @@ import {
   leadProfiles,
   type MediaUnderstanding,
   messages,
-  orgs,
+  type orgs,
   questions,
   type StoredMedia,
   suggestions,
@@ -33,7 +33,9 @@ import { type AiKeys, type ChatModelFactory, modelProblem } from './models.ts';
 import { checkAnswer } from './outputGuard.ts';
 import { costMicros } from './pricing.ts';
 import { HANDOFF_MESSAGE, HOLDING_MESSAGE, profileNote, systemPrompt } from './prompts.ts';
+import { createRunRecovery, type PendingWork } from './recovery.ts';
 import { splitIntoBubbles, standsAlone, typingDelayMs } from './replyStyle.ts';
+import { createRunLease } from './runLease.ts';
 import type { AgentsService } from './service.ts';
 import { createAskHumanTool } from './tools/askHuman.ts';
 import { createHandoffTool } from './tools/handoffToHuman.ts';
@@ -46,7 +48,8 @@ import { isWithinBusinessHours } from './workingHours.ts';
 export const AGENT_RUN_QUEUE = 'agent.run';
 /** The history window: tokens per turn stop growing with the conversation's length. */
 export const HISTORY_WINDOW = 20;
-const LEASE_MS = 3 * 60_000;
+/** Turns run right in the process that stored the lead's message (debounce 0), at most this many at once. */
+const MAX_INLINE_RUNS = 4;
 const LEAD_ASKS_FOR_HUMAN =
   /\b(falar|conversar|atendimento)\s+(com\s+)?(um|uma|o|a)?\s*(humano|atendente|pessoa|vendedor|vendedora|gerente)\b/i;
 
@@ -61,6 +64,8 @@ export function createAgentRuns(deps: {
   bus: EventBus;
   outbox: Outbox;
   agents: AgentsService;
+  /** The company's row (name, hours), briefly cached by the orgs module. */
+  orgRow: (orgId: string) => Promise<typeof orgs.$inferSelect>;
   modelFactory: ChatModelFactory;
   checkpointer: BaseCheckpointSaver;
   knowledge: KnowledgeSearch;
@@ -75,7 +80,37 @@ export function createAgentRuns(deps: {
   const { db, jobs, bus, outbox, agents, logger } = deps;
   const publish = (orgId: string, event: Record<string, unknown>) => bus.publish(`org:${orgId}`, event);
 
-  /** After a lead's message: (re)arm the debounce so a burst gets one answer. */
+  const lease = createRunLease({ db, leaseMs: deps.config.AI_RUN_LEASE_SECONDS * 1000, logger });
+  const acquireLease = lease.acquire;
+  const releaseLease = lease.release;
+  const recovery = createRunRecovery({
+    db,
+    agents,
+    lease,
+    logger,
+    enqueueRun: async (conversationId) => {
+      await jobs.send(
+        AGENT_RUN_QUEUE,
+        { conversationId },
+        { singletonKey: `recover:${conversationId}`, singletonSeconds: 60 },
+      );
+    },
+    enqueueResume: async (questionId) => {
+      await jobs.send(AGENT_RESUME_QUEUE, { questionId });
+    },
+    pendingWork: async (agent, orgId, threadId) => pendingWork(agent, await loadTurn(orgId), threadId),
+    continueRun: async (conv, agentRow, threadId, traceId) =>
+      execute(conv, agentRow, { continue: threadId, traceId }, await loadTurn(conv.orgId)),
+  });
+  /** Turns started in this process without a job (see onInbound); allowed once its workers run. */
+  const inlineRuns = new Set<Promise<void>>();
+  let inlineAllowed = false;
+
+  /**
+   * After a lead's message: (re)arm the debounce so a burst gets one answer. Without a debounce, a
+   * process that runs workers starts the turn right here rather than through one more job hop; a
+   * backstop job, due after the lease length, answers the message if this process dies first.
+   */
   async function onInbound(orgId: string, conversationId: string): Promise<void> {
     const [conv] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
     if (conv?.status !== 'open') return;
@@ -83,35 +118,50 @@ export function createAgentRuns(deps: {
     if (!agent) return;
     const due = new Date(Date.now() + agent.config.debounceSeconds * 1000);
     await db.update(conversations).set({ aiDueAt: due }).where(eq(conversations.id, conversationId));
+    if (agent.config.debounceSeconds === 0 && inlineAllowed && inlineRuns.size < MAX_INLINE_RUNS) {
+      runInline(conversationId);
+      return;
+    }
     await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: due });
   }
 
-  async function acquireLease(conversationId: string, runId: string): Promise<boolean> {
-    const rows = await db
-      .update(conversations)
-      .set({ aiRunId: runId, aiRunStartedAt: new Date() })
-      .where(
-        and(
-          eq(conversations.id, conversationId),
-          or(
-            isNull(conversations.aiRunId),
-            lt(conversations.aiRunStartedAt, new Date(Date.now() - LEASE_MS)),
-          ),
-        ),
-      )
-      .returning({ id: conversations.id });
-    return rows.length > 0;
+  function runInline(conversationId: string) {
+    const backstop = jobs.send(
+      AGENT_RUN_QUEUE,
+      { conversationId, ifPending: true },
+      { startAfter: new Date(Date.now() + lease.leaseMs) },
+    );
+    const running: Promise<void> = Promise.all([backstop, api.run(conversationId)])
+      .then(() => undefined)
+      .catch(async (error) => {
+        // What the job runner would do: try again shortly (a run cut short continues from its checkpoint).
+        logger.warn({ err: error, conversationId }, 'AI run failed; retrying through the job queue');
+        await jobs
+          .send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: new Date(Date.now() + 3000) })
+          .catch((err) => logger.error({ err, conversationId }, 'could not queue the AI run retry'));
+      })
+      .finally(() => inlineRuns.delete(running));
+    inlineRuns.add(running);
   }
-  const releaseLease = (conversationId: string, runId: string) =>
-    db
-      .update(conversations)
-      .set({ aiRunId: null, aiRunStartedAt: null })
-      .where(and(eq(conversations.id, conversationId), eq(conversations.aiRunId, runId)));
 
-  /** What a turn reads about the company once: its row (name, hours) and its AI keys. */
+  /** What a turn reads about the company once: its row (name, hours) and its AI keys — both cached briefly. */
   async function loadTurn(orgId: string): Promise<Turn> {
-    const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
-    return { org, keys: await agents.keysOf(orgId) };
+    const [org, keys] = await Promise.all([deps.orgRow(orgId), agents.keysOf(orgId)]);
+    return { org, keys };
+  }
+
+  /** What a checkpointed thread still has to do, read through the agent's graph (null without a model). */
+  async function pendingWork(agent: AgentConfig, turn: Turn, threadId: string): Promise<PendingWork> {
+    const choice = agent.model ?? agent.fallbackModel;
+    if (!choice) return null;
+    const graph = buildAgentGraph({
+      model: deps.modelFactory(choice, turn.keys),
+      tools: [],
+      checkpointer: deps.checkpointer,
+      stopped: () => false,
+    });
+    const state = await graph.getState({ configurable: { thread_id: threadId } });
+    return { next: [...state.next], interrupted: state.tasks.some((t) => t.interrupts.length > 0) };
   }
 
   async function handOff(orgId: string, conversationId: string, reason: HandoffReason) {
@@ -360,37 +410,50 @@ export function createAgentRuns(deps: {
       });
   }
 
-  /** One graph invocation (a new turn or a resumed one), its trace, and what it leads to. */
+  /**
+   * One graph invocation — a new turn, a resumed one (the team answered), or the rest of a run a crash
+   * cut short (same thread and trace) — its trace, and what it leads to.
+   */
   async function execute(
     conv: typeof conversations.$inferSelect,
     agentRow: { id: string; version: number; config: AgentConfig },
     input:
       | { messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }
-      | { resume: string; threadId: string },
+      | { resume: string; threadId: string }
+      | { continue: string; traceId: string },
     turn: Turn,
   ) {
     const agent = agentRow.config;
     const started = Date.now();
-    const [trace] = await db
-      .insert(agentTraces)
-      .values({
-        orgId: conv.orgId,
-        agentId: agentRow.id,
-        agentVersion: agentRow.version,
-        conversationId: conv.id,
-        mode: agent.mode,
-        model: agent.model ? `${agent.model.provider}:${agent.model.name}` : null,
-        status: 'running',
-        input:
-          'messages' in input
-            ? input.trace
-            : [{ role: 'system', text: `Resposta da equipe: ${input.resume}` }],
-        retrieved: [],
-        toolCalls: [],
-        output: [],
-      })
-      .returning({ id: agentTraces.id });
-    const threadId = 'threadId' in input ? input.threadId : `${conv.id}:${trace.id}`;
+    // The guard needs the lead's number once the model answers: read it meanwhile.
+    const leadPhone = phoneOf(conv.contactId);
+    leadPhone.catch(() => {});
+    const [[trace], cutoffSeq] = await Promise.all([
+      'continue' in input
+        ? [{ id: input.traceId }]
+        : db
+            .insert(agentTraces)
+            .values({
+              orgId: conv.orgId,
+              agentId: agentRow.id,
+              agentVersion: agentRow.version,
+              conversationId: conv.id,
+              mode: agent.mode,
+              model: agent.model ? `${agent.model.provider}:${agent.model.name}` : null,
+              status: 'running',
+              input:
+                'messages' in input
+                  ? input.trace
+                  : [{ role: 'system', text: `Resposta da equipe: ${input.resume}` }],
+              retrieved: [],
+              toolCalls: [],
+              output: [],
+            })
+            .returning({ id: agentTraces.id }),
+      latestInboundSeq(conv.id),
+    ]);
+    const threadId =
+      'threadId' in input ? input.threadId : 'continue' in input ? input.continue : `${conv.id}:${trace.id}`;
     const ctx: RunContext = {
       orgId: conv.orgId,
       contactId: conv.contactId,
@@ -399,7 +462,6 @@ export function createAgentRuns(deps: {
       handoff: null,
       retrieved: [],
     };
-    const cutoffSeq = await latestInboundSeq(conv.id);
     const finish = async (values: Partial<typeof agentTraces.$inferInsert>) => {
       await db
         .update(agentTraces)
@@ -430,10 +492,10 @@ export function createAgentRuns(deps: {
         const result =
           'messages' in input
             ? await graph.invoke({ messages: input.messages }, config)
-            : await graph.invoke(new Command({ resume: input.resume }), config);
-        const produced = (result.messages as BaseMessage[]).slice(
-          'messages' in input ? input.messages.length : 0,
-        );
+            : 'resume' in input
+              ? await graph.invoke(new Command({ resume: input.resume }), config)
+              : await graph.invoke(null, config); // from the last checkpoint: finished steps do not run again
+        const produced = producedBy(input, result.messages as BaseMessage[]);
         const toolCalls = collectToolCalls(produced);
         const usage = sumUsage(produced);
         const base = {
@@ -477,7 +539,7 @@ export function createAgentRuns(deps: {
           return;
         }
         const final = contentText(produced.filter((m) => m instanceof AIMessage).at(-1));
-        const verdict = await guard(conv, agent, final, ctx.retrieved, turn);
+        const verdict = await guard(agent, final, ctx.retrieved, turn, await leadPhone);
         if (!verdict.ok) {
           // Whatever the lead talked the model into, it does not leave: a human takes over.
           await handOff(conv.orgId, conv.id, 'model_failure');
@@ -507,8 +569,52 @@ export function createAgentRuns(deps: {
     });
   }
 
-  return {
+  const api = {
     onInbound,
+
+    /** Lets onInbound start turns in this process (called by processes that run the job workers). */
+    allowInlineRuns() {
+      inlineAllowed = true;
+    },
+
+    /** Waits (at most `ms`) for the turns started in this process, before the database closes. */
+    async drain(ms = 7_000): Promise<void> {
+      inlineAllowed = false;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inlineRuns]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, ms);
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+
+    /** Queues the runs of dead processes (on worker start and every minute). */
+    recoverStaleRuns: () => recovery.sweep(),
+
+    /** The backstop job of a turn started in-process: runs only if no run has taken the message yet. */
+    async runIfPending(conversationId: string): Promise<void> {
+      const [c] = await db
+        .select({
+          dueAt: conversations.aiDueAt,
+          runId: conversations.aiRunId,
+          renewedAt: conversations.aiRunStartedAt,
+        })
+        .from(conversations)
+        .where(eq(conversations.id, conversationId));
+      if (!c?.dueAt) return;
+      if (c.runId && c.renewedAt && c.renewedAt > lease.expiredBefore()) {
+        // A live run holds the conversation: look again once it is done.
+        await jobs.send(
+          AGENT_RUN_QUEUE,
+          { conversationId, ifPending: true },
+          { startAfter: new Date(Date.now() + 5000) },
+        );
+        return;
+      }
+      await api.run(conversationId);
+    },
 
     /** The `agent.run` job: one run per conversation at a time, after the debounce window. */
     async run(conversationId: string): Promise<void> {
@@ -525,6 +631,7 @@ export function createAgentRuns(deps: {
         return;
       }
       try {
+        if (await recovery.continueOrphan(conv, agentRow, runId)) return; // a crashed run goes first
         const [last] = await db
           .select({
             direction: messages.direction,
@@ -629,14 +736,27 @@ export function createAgentRuns(deps: {
       return answered.find((a) => a.id === q.id)!;
     },
 
-    /** The `agent.resume` job. */
+    /** The `agent.resume` job: like a run, it holds the conversation's lease; it resumes a thread once. */
     async resume(questionId: string): Promise<void> {
       const [q] = await db.select().from(questions).where(eq(questions.id, questionId));
       if (q?.status !== 'answered' || !q.answer) return;
       const [conv] = await db.select().from(conversations).where(eq(conversations.id, q.conversationId));
       const agentRow = conv && (await agents.forChannel(conv.orgId, conv.channelId));
       if (!conv || !agentRow) return;
-      await execute(conv, agentRow, { resume: q.answer, threadId: q.threadId }, await loadTurn(conv.orgId));
+      const runId = crypto.randomUUID();
+      if (!(await acquireLease(conv.id, runId, { takesPending: false }))) {
+        await jobs.send(AGENT_RESUME_QUEUE, { questionId }, { startAfter: new Date(Date.now() + 2000) });
+        return;
+      }
+      try {
+        const turn = await loadTurn(conv.orgId);
+        // A retried job finds the thread finished: the answer was already given.
+        const work = await pendingWork(agentRow.config, turn, q.threadId).catch(() => undefined);
+        if (work && !work.next.length) return;
+        await execute(conv, agentRow, { resume: q.answer, threadId: q.threadId }, turn);
+      } finally {
+        await releaseLease(conv.id, runId);
+      }
     },
 
     /** Seller's decision on a copilot suggestion: sent as is, edited, or dismissed (recorded). */
@@ -692,26 +812,31 @@ export function createAgentRuns(deps: {
       return { suggestion: s, edited };
     },
   };
+  return api;
 
   /** What the answer may mention: the lead's own number and whatever the company itself wrote down. */
-  async function guard(
-    conv: typeof conversations.$inferSelect,
+  function guard(
     agent: AgentConfig,
     answer: string,
     retrieved: Array<{ text: string }>,
     turn: Turn,
+    leadPhone: string | null,
   ) {
-    const [contact] = await db
-      .select({ phone: contacts.phoneE164 })
-      .from(contacts)
-      .where(eq(contacts.id, conv.contactId));
     const prompt = systemPrompt(agent, { name: turn.org.name });
     const companyText = [agent.instructions, agent.persona, ...retrieved.map((r) => r.text)].join('\n');
     return checkAnswer(answer, {
       systemPrompt: prompt,
-      allowedPhones: [contact?.phone ?? '', ...(companyText.match(/\+?\d[\d\s().-]{8,}\d/g) ?? [])],
+      allowedPhones: [leadPhone ?? '', ...(companyText.match(/\+?\d[\d\s().-]{8,}\d/g) ?? [])],
       allowedEmails: companyText.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? [],
     });
+  }
+
+  async function phoneOf(contactId: string): Promise<string | null> {
+    const [contact] = await db
+      .select({ phone: contacts.phoneE164 })
+      .from(contacts)
+      .where(eq(contacts.id, contactId));
+    return contact?.phone ?? null;
   }
 
   /**
@@ -946,6 +1071,19 @@ function contentText(message: BaseMessage | undefined): string {
   return message.content
     .map((part) => ('text' in part && typeof part.text === 'string' ? part.text : ''))
     .join('');
+}
+
+/**
+ * What the turn added to the thread: after its input; continuing a run a crash cut short, after the
+ * lead's last message (the turn's input ends with it); resuming, the whole thread.
+ */
+function producedBy(
+  input: { messages: BaseMessage[] } | { resume: string } | { continue: string },
+  all: BaseMessage[],
+) {
+  if ('messages' in input) return all.slice(input.messages.length);
+  if ('continue' in input) return all.slice(all.findLastIndex((m) => HumanMessage.isInstance(m)) + 1);
+  return all;
 }
 
 function collectToolCalls(produced: BaseMessage[]) {

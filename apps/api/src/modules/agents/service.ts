@@ -6,24 +6,32 @@ import type { Db } from '../../db/client.ts';
 import { agents, agentVersions, aiSettings, users } from '../../db/schema/index.ts';
 import { maskSecret, type SecretBox } from '../../platform/crypto.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { createTtlCache } from '../../platform/ttlCache.ts';
 import { type AiKeys, modelProblem, resolveProvider } from './models.ts';
 
 type AgentRow = typeof agents.$inferSelect;
 
+/** Every AI turn reads the company's agents and keys: kept this long per process (writes here clear them). */
+const CACHE_TTL_MS = 5_000;
+
 export function createAgentsService(deps: { db: Db; box: SecretBox; config: Config }) {
   const { db, box, config } = deps;
+  const activeAgents = createTtlCache<AgentRow[]>(CACHE_TTL_MS);
+  const aiSettingsCache = createTtlCache<{ keys: AiKeys; models: AiTaskModels }>(CACHE_TTL_MS);
 
   async function keysOf(orgId: string): Promise<AiKeys> {
     return (await aiOf(orgId)).keys;
   }
 
   /** The company's AI keys (decrypted) and its model per task. */
-  async function aiOf(orgId: string): Promise<{ keys: AiKeys; models: AiTaskModels }> {
-    const [row] = await db.select().from(aiSettings).where(eq(aiSettings.orgId, orgId));
-    return {
-      keys: row ? box.open<AiKeys>(row.secrets) : {},
-      models: aiTaskModelsSchema.parse(row?.models ?? {}),
-    };
+  function aiOf(orgId: string): Promise<{ keys: AiKeys; models: AiTaskModels }> {
+    return aiSettingsCache.get(orgId, async () => {
+      const [row] = await db.select().from(aiSettings).where(eq(aiSettings.orgId, orgId));
+      return {
+        keys: row ? box.open<AiKeys>(row.secrets) : {},
+        models: aiTaskModelsSchema.parse(row?.models ?? {}),
+      };
+    });
   }
 
   async function present(row: AgentRow, keys?: AiKeys): Promise<Agent> {
@@ -84,6 +92,7 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
           .values({ orgId, agentId: row.id, version: 1, config: configValue, createdByUserId: userId });
         return row;
       });
+      activeAgents.delete(orgId);
       return present(saved);
     },
 
@@ -108,6 +117,7 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
           .values({ orgId, agentId, version: updated.version, config: configValue, createdByUserId: userId });
         return updated;
       });
+      activeAgents.delete(orgId);
       return present(saved);
     },
 
@@ -118,12 +128,14 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
         .set({ active, updatedAt: new Date() })
         .where(eq(agents.id, row.id))
         .returning();
+      activeAgents.delete(orgId);
       return present(updated);
     },
 
     async remove(orgId: string, agentId: string): Promise<void> {
       const row = await getRow(orgId, agentId);
       await db.update(agents).set({ deletedAt: new Date(), active: false }).where(eq(agents.id, row.id));
+      activeAgents.delete(orgId);
     },
 
     async versions(orgId: string, agentId: string) {
@@ -143,11 +155,13 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
 
     /** The active agent answering on a channel (the most recently updated, if several claim it). */
     async forChannel(orgId: string, channelId: string): Promise<AgentRow | null> {
-      const rows = await db
-        .select()
-        .from(agents)
-        .where(and(eq(agents.orgId, orgId), eq(agents.active, true), isNull(agents.deletedAt)))
-        .orderBy(desc(agents.updatedAt));
+      const rows = await activeAgents.get(orgId, () =>
+        db
+          .select()
+          .from(agents)
+          .where(and(eq(agents.orgId, orgId), eq(agents.active, true), isNull(agents.deletedAt)))
+          .orderBy(desc(agents.updatedAt)),
+      );
       return rows.find((r) => r.config.channelIds.includes(channelId)) ?? null;
     },
 
@@ -196,6 +210,7 @@ export function createAgentsService(deps: { db: Db; box: SecretBox; config: Conf
           target: aiSettings.orgId,
           set: { secrets: box.seal(next), models, updatedAt: new Date() },
         });
+      aiSettingsCache.delete(orgId);
       return this.aiSettingsView(orgId);
     },
   };

@@ -175,16 +175,13 @@ export function createOutbox(deps: {
     async queue(input: QueueOutbound): Promise<string> {
       const typingMs = input.typingMs && input.typingMs > 0 ? Math.round(input.typingMs) : null;
       const startAfter = input.notBefore && new Date(input.notBefore.getTime() - (typingMs ?? 0));
-      const [conv] = await db
-        .select({ channelId: conversations.channelId })
-        .from(conversations)
-        .where(and(eq(conversations.id, input.conversationId), eq(conversations.orgId, input.orgId)));
       const [row] = await db
         .insert(messages)
         .values({
           orgId: input.orgId,
           conversationId: input.conversationId,
-          channelId: conv.channelId,
+          // The conversation's number, read in the same statement (fails if it is not this company's).
+          channelId: sql`(select c.channel_id from conversations c where c.id = ${input.conversationId} and c.org_id = ${input.orgId})`,
           direction: 'outbound',
           senderType: input.senderType,
           senderMemberId: input.senderMemberId ?? null,
@@ -197,16 +194,19 @@ export function createOutbox(deps: {
           status: 'queued',
         })
         .returning({ id: messages.id, createdAt: messages.createdAt });
-      await db
-        .update(conversations)
-        .set({ lastMessageId: row.id, lastMessageAt: row.createdAt, updatedAt: new Date() })
-        .where(eq(conversations.id, input.conversationId));
-      await jobs.send(SEND_QUEUE, { messageId: row.id }, startAfter ? { startAfter } : undefined);
-      await bus.publish(`org:${input.orgId}`, {
-        type: 'message.created',
-        conversationId: input.conversationId,
-        messageId: row.id,
-      });
+      // The row is the outbox: from here the conversation, the send job and the inbox move independently.
+      await Promise.all([
+        db
+          .update(conversations)
+          .set({ lastMessageId: row.id, lastMessageAt: row.createdAt, updatedAt: new Date() })
+          .where(eq(conversations.id, input.conversationId)),
+        jobs.send(SEND_QUEUE, { messageId: row.id }, startAfter ? { startAfter } : undefined),
+        bus.publish(`org:${input.orgId}`, {
+          type: 'message.created',
+          conversationId: input.conversationId,
+          messageId: row.id,
+        }),
+      ]);
       await bus.publish(`org:${input.orgId}`, {
         type: 'conversation.updated',
         conversationId: input.conversationId,

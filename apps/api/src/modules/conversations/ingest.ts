@@ -144,9 +144,12 @@ export function createIngest(deps: {
       conversationId: outcome.conversationId,
       messageId: outcome.messageId,
     });
-    await publish(channel.orgId, { type: 'conversation.updated', conversationId: outcome.conversationId });
-    if (m.direction === 'inbound' && m.kind !== 'reaction')
-      await deps.afterInbound(channel.orgId, outcome.conversationId);
+    await Promise.all([
+      publish(channel.orgId, { type: 'conversation.updated', conversationId: outcome.conversationId }),
+      m.direction === 'inbound' && m.kind !== 'reaction'
+        ? deps.afterInbound(channel.orgId, outcome.conversationId)
+        : undefined,
+    ]);
   }
 
   async function applyStatus(

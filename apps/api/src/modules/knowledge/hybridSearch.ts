@@ -6,6 +6,8 @@ import type { Db } from '../../db/client.ts';
 const RRF_K = 60;
 /** How many candidates each retriever contributes before fusion. */
 const CANDIDATES = 40;
+/** How many "any word" matches are ranked at most (see below). */
+const LOOSE_CANDIDATES = 3000;
 
 type Row = {
   chunk_id: string;
@@ -41,23 +43,53 @@ export async function hybridSearch(
         )})`
       : sql`and false`
     : sql``;
-  // plainto_tsquery drops stop words and stems (both configurations, as the index does); its AND becomes
-  // OR so a chatty question still matches.
-  const fulltext = db.execute<Row & { rank: number }>(sql`
-    with q as (
-      select nullif(concat_ws(' | ',
-        nullif(replace(plainto_tsquery('portuguese', ${q.query})::text, '&', '|'), ''),
-        nullif(replace(plainto_tsquery('pt_unaccent', ${q.query})::text, '&', '|'), '')
-      ), '')::tsquery as query
-    )
-    select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page,
-           ts_rank_cd(c.tsv, q.query, 1) as rank
-    from knowledge_chunks c
-    join knowledge_documents d on d.id = c.document_id
-    cross join q
-    where c.org_id = ${q.orgId} and q.query is not null and c.tsv @@ q.query ${inCollections}
-    order by rank desc, c.id
-    limit ${CANDIDATES}`);
+  // The question's words, stemmed both ways (as the index is), stop words dropped. Chunks with every word
+  // the company's texts use at all ("vcs" or a typo do not count) rank first; when they are few, chunks
+  // with any of the words follow — at most LOOSE_CANDIDATES of those are ranked, so common words cannot
+  // make one search rank a whole corpus.
+  const terms = sql`
+    with lexemes as (
+      select cfg, lexeme
+      from unnest(array['portuguese', 'pt_unaccent']) as cfg,
+        lateral unnest(tsvector_to_array(to_tsvector(cfg::regconfig, ${q.query}))) as lexeme
+    ),
+    known as (
+      select l.cfg, l.lexeme from lexemes l
+      where exists (
+        select 1 from knowledge_chunks c
+        where c.org_id = ${q.orgId} and c.tsv @@ quote_literal(l.lexeme)::tsquery ${inCollections}
+      )
+    ),
+    q as (
+      select
+        (select nullif(string_agg('(' || words || ')', ' | '), '')::tsquery
+          from (select string_agg(quote_literal(lexeme), ' & ') as words from known group by cfg) k) as every_word,
+        (select nullif(string_agg(distinct quote_literal(lexeme), ' | '), '')::tsquery from lexemes) as any_word
+    )`;
+  const fulltext = (async () => {
+    const strict = await db.execute<Row>(sql`${terms}
+      select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page
+      from knowledge_chunks c
+      join knowledge_documents d on d.id = c.document_id
+      cross join q
+      where c.org_id = ${q.orgId} and q.every_word is not null and c.tsv @@ q.every_word ${inCollections}
+      order by ts_rank_cd(c.tsv, q.every_word, 1) desc, c.id
+      limit ${CANDIDATES}`);
+    if (strict.rows.length >= CANDIDATES) return strict.rows;
+    const loose = await db.execute<Row>(sql`${terms}
+      select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page
+      from (
+        select c.* from knowledge_chunks c cross join q
+        where c.org_id = ${q.orgId} and q.any_word is not null and c.tsv @@ q.any_word ${inCollections}
+        limit ${LOOSE_CANDIDATES}
+      ) c
+      join knowledge_documents d on d.id = c.document_id
+      cross join q
+      order by ts_rank_cd(c.tsv, q.any_word, 1) desc, c.id
+      limit ${CANDIDATES}`);
+    const seen = new Set(strict.rows.map((r) => r.chunk_id));
+    return [...strict.rows, ...loose.rows.filter((r) => !seen.has(r.chunk_id))].slice(0, CANDIDATES);
+  })();
   const vector = q.vector
     ? db.execute<Row>(sql`
     select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page
@@ -77,7 +109,7 @@ export async function hybridSearch(
       entry.matchedBy.push(by);
       fused.set(row.chunk_id, entry);
     });
-  add(ft.rows, 'fulltext');
+  add(ft, 'fulltext');
   if (vec) add(vec.rows, 'vector');
   return [...fused.values()]
     .sort((a, b) => b.score - a.score)

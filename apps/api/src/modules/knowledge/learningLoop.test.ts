@@ -160,6 +160,16 @@ describe('learning from the team', () => {
     expect(learned.some((l) => l.answer === answer)).toBe(false);
   });
 
+  it('counts questions to the team per week, next to the answers saved as knowledge', async () => {
+    const res = await owner.get(api('/questions/stats?weeks=4'));
+    expect(res.statusCode, res.body).toBe(200);
+    const { weeks } = res.json();
+    expect(weeks).toHaveLength(4);
+    // This week: lead A's question and the two grouped ones; one answer was saved for the future.
+    expect(weeks.at(-1)).toMatchObject({ questions: 3, saved: 1 });
+    expect(weeks[0]).toMatchObject({ questions: 0, saved: 0 });
+  });
+
   it('copiloto teaches too: a materially rewritten suggestion is proposed, and one click makes it knowledge', async () => {
     await owner.patch(api(`/agents/${agentId}`), { mode: 'copiloto' });
     llm.script({ content: 'Temos sim! Posso te passar mais detalhes?' });

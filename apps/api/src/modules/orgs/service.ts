@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { members, orgs, users } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { MemberContext } from '../../platform/tenancy.ts';
+import { createTtlCache } from '../../platform/ttlCache.ts';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -16,7 +17,11 @@ export const toOrg = (row: OrgRow): Org => ({
   createdAt: row.createdAt.toISOString(),
 });
 
+/** Every AI turn reads the company (name, hours, time zone): kept this long per process. */
+const ORG_CACHE_TTL_MS = 5_000;
+
 export function createOrgsService(db: Db) {
+  const orgRows = createTtlCache<OrgRow>(ORG_CACHE_TTL_MS);
   const memberColumns = {
     id: members.id,
     userId: members.userId,
@@ -65,8 +70,18 @@ export function createOrgsService(db: Db) {
         .set({ ...patch, updatedAt: new Date() })
         .where(eq(orgs.id, orgId))
         .returning();
+      orgRows.delete(orgId);
       if (!row) throw notFound('Empresa não encontrada');
       return toOrg(row);
+    },
+
+    /** The company's row as the AI turn reads it (cached briefly; updateOrg clears it). */
+    orgRow(orgId: string): Promise<OrgRow> {
+      return orgRows.get(orgId, async () => {
+        const [row] = await db.select().from(orgs).where(eq(orgs.id, orgId));
+        if (!row) throw notFound('Empresa não encontrada');
+        return row;
+      });
     },
 
     async getMe(userId: string): Promise<Me> {

@@ -6,6 +6,7 @@ import { formatTime } from '@/lib/formatChat.ts';
 import { messagePreview } from '@/lib/messagePreview.ts';
 import { MessageMedia } from './MessageMedia.tsx';
 import { MessageStatusIcon } from './MessageStatus.tsx';
+import { MessageUnderstanding } from './MessageUnderstanding.tsx';
 
 type BubbleProps = {
   message: Message;
@@ -15,6 +16,8 @@ type BubbleProps = {
   reactions?: string[];
   /** Inbox only: who sent an outbound message (IA, celular, a teammate). */
   showSender?: boolean;
+  /** Inbox only: the transcript, description or text read of a media (or why it failed). */
+  showUnderstanding?: boolean;
   onReply?: (message: Message) => void;
 };
 
@@ -59,6 +62,7 @@ export const MessageBubble = memo(function MessageBubble({
   contactName,
   reactions,
   showSender = false,
+  showUnderstanding = false,
   onReply,
 }: BubbleProps) {
   if (message.senderType === 'system') {
@@ -114,6 +118,7 @@ export const MessageBubble = memo(function MessageBubble({
               </p>
             )}
             {body && <p className="whitespace-pre-wrap">{body}</p>}
+            {showUnderstanding && <MessageUnderstanding message={message} />}
           </div>
           <div className="float-right mt-0.5 ml-3 flex translate-y-0.5 items-center gap-1 text-[11px] text-slate-500">
             {message.editedAt && !deleted && <span>editada</span>}

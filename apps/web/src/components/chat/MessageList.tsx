@@ -39,6 +39,7 @@ type MessageListProps = {
   isMine: (message: Message) => boolean;
   contactName: string;
   showSender?: boolean;
+  showUnderstanding?: boolean;
   hasOlder?: boolean;
   loadingOlder?: boolean;
   onLoadOlder?: () => void;
@@ -54,6 +55,7 @@ export function MessageList({
   isMine,
   contactName,
   showSender,
+  showUnderstanding,
   hasOlder = false,
   loadingOlder = false,
   onLoadOlder,
@@ -157,6 +159,7 @@ export function MessageList({
                     contactName={contactName}
                     reactions={row.reactions}
                     showSender={showSender}
+                    showUnderstanding={showUnderstanding}
                     onReply={onReply}
                   />
                 )}

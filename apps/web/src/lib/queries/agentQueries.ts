@@ -1,4 +1,4 @@
-import type { Agent, AgentConfigInput, aiSettingsSchema } from '@piloto/contracts';
+import type { Agent, AgentConfigInput, AiTaskModels, aiSettingsSchema } from '@piloto/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../apiClient.ts';
 import { agentKeys } from '../queryKeys.ts';
@@ -6,13 +6,15 @@ import { agentKeys } from '../queryKeys.ts';
 export type AgentVersion = { version: number; createdAt: string; createdByName: string | null };
 export type AiSettings = ReturnType<(typeof aiSettingsSchema)['parse']>;
 export type AiProviderStatus = AiSettings['providers'][number];
-/** Absent keeps the stored value, null clears it. */
-export type AiSettingsBody = Partial<
-  Record<
-    'openaiApiKey' | 'anthropicApiKey' | 'geminiApiKey' | 'compatibleBaseUrl' | 'compatibleApiKey',
-    string | null
-  >
->;
+export type AiKeyField =
+  | 'openaiApiKey'
+  | 'anthropicApiKey'
+  | 'geminiApiKey'
+  | 'compatibleBaseUrl'
+  | 'compatibleApiKey'
+  | 'elevenlabsApiKey';
+/** Absent keeps the stored value, null clears it; `models` replaces only the tasks it names. */
+export type AiSettingsBody = Partial<Record<AiKeyField, string | null>> & { models?: Partial<AiTaskModels> };
 
 export function useAgents(orgId: string) {
   return useQuery({

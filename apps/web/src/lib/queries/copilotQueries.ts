@@ -2,7 +2,7 @@ import type { Message, Question, Suggestion } from '@piloto/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../apiClient.ts';
 import { refreshLatestMessages } from '../messageCache.ts';
-import { copilotKeys, inboxKeys } from '../queryKeys.ts';
+import { copilotKeys, inboxKeys, knowledgeKeys } from '../queryKeys.ts';
 
 /** The AI's pending reply suggestions for one conversation (copilot mode). */
 export function useSuggestions(orgId: string, conversationId: string) {
@@ -55,11 +55,23 @@ export function useQuestions(orgId: string, status: 'pending' | 'answered' = 'pe
   });
 }
 
+export type AnswerQuestionBody = {
+  answer: string;
+  /** Also teach it to the AI (a learned answer), for the next leads who ask the same. */
+  saveForFuture: boolean;
+  /** The question as it will be saved, when the seller rephrased it. */
+  learnedQuestion?: string;
+};
+
+/** Answers the question (and its grouped similar ones); a saved answer changes the knowledge base. */
 export function useAnswerQuestion(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, answer }: { id: string; answer: string }) =>
-      api.post<Question>(`/orgs/${orgId}/questions/${id}/answer`, { answer }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: copilotKeys.allQuestions(orgId) }),
+    mutationFn: ({ id, body }: { id: string; body: AnswerQuestionBody }) =>
+      api.post<Question>(`/orgs/${orgId}/questions/${id}/answer`, body),
+    onSettled: (_data, _error, { body }) => {
+      if (body.saveForFuture) void queryClient.invalidateQueries({ queryKey: knowledgeKeys.all(orgId) });
+      return queryClient.invalidateQueries({ queryKey: copilotKeys.allQuestions(orgId) });
+    },
   });
 }

@@ -126,6 +126,7 @@ export function useSendMessage(orgId: string, conversationId: string) {
         kind: 'text',
         text: text ?? null,
         media: null,
+        understanding: null,
         location: null,
         contacts: null,
         reaction: null,

@@ -70,8 +70,10 @@ export function useCreateCollection(orgId: string) {
 }
 
 export function useUpdateCollection(orgId: string) {
-  return useKnowledgeMutation(orgId, ({ collectionId, body }: { collectionId: string; body: CollectionBody }) =>
-    api.patch<KnowledgeCollection>(`/orgs/${orgId}/knowledge/collections/${collectionId}`, body),
+  return useKnowledgeMutation(
+    orgId,
+    ({ collectionId, body }: { collectionId: string; body: CollectionBody }) =>
+      api.patch<KnowledgeCollection>(`/orgs/${orgId}/knowledge/collections/${collectionId}`, body),
   );
 }
 

@@ -14,11 +14,13 @@ import { NotReadyAlert } from './NotReadyAlert.tsx';
 const sections = [
   ['identidade', 'Identidade'],
   ['instrucoes', 'Instruções'],
+  ['conhecimento', 'Conhecimento'],
   ['qualificacao', 'Qualificação'],
   ['modo', 'Modo'],
   ['transferencia', 'Transferência'],
   ['quando', 'Quando responder'],
   ['estilo', 'Estilo'],
+  ['audio', 'Áudio'],
   ['numeros', 'Números'],
   ['modelo', 'Modelo'],
 ] as const;

@@ -86,6 +86,7 @@ export function ChatView({ conversation, panelOpen, onTogglePanel }: Props) {
           isMine={isOutbound}
           contactName={contactName}
           showSender
+          showUnderstanding
           hasOlder={hasNextPage}
           loadingOlder={isFetchingNextPage}
           onLoadOlder={loadOlder}

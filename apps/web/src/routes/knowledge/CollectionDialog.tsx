@@ -19,7 +19,10 @@ import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { useCreateCollection, useUpdateCollection } from '@/lib/queries/knowledgeQueries.ts';
 
-export type CollectionDialogState = { mode: 'create' } | { mode: 'rename'; collection: KnowledgeCollection } | null;
+export type CollectionDialogState =
+  | { mode: 'create' }
+  | { mode: 'rename'; collection: KnowledgeCollection }
+  | null;
 
 /** Create a collection, or rename one (name and description). */
 export function CollectionDialog({

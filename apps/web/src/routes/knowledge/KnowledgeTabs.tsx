@@ -44,7 +44,9 @@ export function KnowledgeTabs({
           {tab.value === 'aprendizado' && proposedCount > 0 && (
             <span
               className="flex h-5 min-w-5 items-center justify-center rounded-full bg-violet-600 px-1.5 text-[11px] font-semibold text-white"
-              title={proposedCount === 1 ? '1 resposta para aprovar' : `${proposedCount} respostas para aprovar`}
+              title={
+                proposedCount === 1 ? '1 resposta para aprovar' : `${proposedCount} respostas para aprovar`
+              }
             >
               {proposedCount}
               <span className="sr-only"> para aprovar</span>

@@ -1,5 +1,5 @@
 import type { Message } from '@piloto/contracts';
-import { Paperclip, SendHorizontal, X } from 'lucide-react';
+import { Mic, Paperclip, SendHorizontal } from 'lucide-react';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { MessageList } from '@/components/chat/MessageList.tsx';
@@ -10,6 +10,8 @@ import { errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { maxUploadBytes, useUpload } from '@/lib/queries/inboxExtrasQueries.ts';
 import { useSandboxMessages, useSandboxRead, useSandboxSend } from '@/lib/queries/sandboxQueries.ts';
+import { useVoiceRecorder } from '@/lib/useVoiceRecorder.ts';
+import { AttachmentBar, RecordingBar } from '@/routes/inbox/ComposerBars.tsx';
 import type { SandboxLead } from './sandboxLead.ts';
 
 const isLeads = (m: Message) => m.direction === 'inbound';
@@ -53,6 +55,7 @@ export function SandboxChat({
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const recorder = useVoiceRecorder();
   useLeadReads(orgId, channelId, lead, messages.data);
   const shown = messages.data?.filter((m) => !notSentYet(m));
   // The AI's bubbles wait their typing time in the outbox; WhatsApp shows "digitando…" meanwhile.
@@ -74,6 +77,19 @@ export function SandboxChat({
     },
     [text, file, upload, send, lead.name],
   );
+
+  /** The lead's voice note, recorded with this computer's microphone. */
+  const startRecording = () => recorder.start().catch((error: Error) => toast.error(error.message));
+  const sendRecording = async () => {
+    const recording = await recorder.stop();
+    if (!recording || recording.seconds < 1) return;
+    try {
+      const uploaded = await upload.mutateAsync({ file: recording.blob, fileName: recording.fileName });
+      await send.mutateAsync({ leadName: lead.name, uploadId: uploaded.id });
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
 
   const busy = send.isPending || upload.isPending;
   return (
@@ -102,57 +118,69 @@ export function SandboxChat({
           </p>
         </div>
       )}
-      {file && (
-        <div className="flex items-center gap-2 border-t bg-white px-3 py-2 text-sm">
-          <Paperclip className="size-4 text-slate-500" aria-hidden="true" />
-          <span className="min-w-0 flex-1 truncate">{file.name}</span>
-          <Button
-            variant="ghost"
-            size="icon-sm"
-            aria-label={`Remover ${file.name}`}
-            onClick={() => setFile(null)}
-          >
-            <X aria-hidden="true" />
-          </Button>
-        </div>
-      )}
+      {file && <AttachmentBar file={file} busy={busy} onRemove={() => setFile(null)} />}
       <form onSubmit={submit} className="flex items-center gap-1.5 bg-[#f0f2f5] px-2 py-2">
-        <Button
-          variant="ghost"
-          size="icon"
-          className="shrink-0 text-slate-500"
-          aria-label="Anexar arquivo"
-          onClick={() => fileInput.current?.click()}
-        >
-          <Paperclip className="size-5!" aria-hidden="true" />
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          className="hidden"
-          tabIndex={-1}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            e.target.value = '';
-          }}
-        />
-        <input
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={file ? 'Legenda (opcional)' : 'Mensagem'}
-          aria-label="Mensagem do lead"
-          className="h-10 min-w-0 flex-1 rounded-full bg-white px-4 text-sm shadow-xs placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-ring/50"
-        />
-        <Button
-          type="submit"
-          size="icon"
-          className="size-10 shrink-0 rounded-full bg-[#00a884] hover:bg-[#008069]"
-          loading={busy}
-          aria-label="Enviar"
-          disabled={!text.trim() && !file}
-        >
-          {!busy && <SendHorizontal className="size-5!" aria-hidden="true" />}
-        </Button>
+        {recorder.recording ? (
+          <RecordingBar
+            seconds={recorder.seconds}
+            onCancel={recorder.cancel}
+            onSend={() => void sendRecording()}
+            busy={busy}
+          />
+        ) : (
+          <>
+            <Button
+              variant="ghost"
+              size="icon"
+              className="shrink-0 text-slate-500"
+              aria-label="Anexar foto ou documento"
+              title="Anexar foto ou documento"
+              onClick={() => fileInput.current?.click()}
+            >
+              <Paperclip className="size-5!" aria-hidden="true" />
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              className="hidden"
+              tabIndex={-1}
+              aria-label="Arquivo do lead"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                e.target.value = '';
+              }}
+            />
+            <input
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder={file ? 'Legenda (opcional)' : 'Mensagem'}
+              aria-label="Mensagem do lead"
+              className="h-10 min-w-0 flex-1 rounded-full bg-white px-4 text-sm shadow-xs placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-ring/50"
+            />
+            {text.trim() || file ? (
+              <Button
+                type="submit"
+                size="icon"
+                className="size-10 shrink-0 rounded-full bg-[#00a884] hover:bg-[#008069]"
+                loading={busy}
+                aria-label="Enviar"
+              >
+                {!busy && <SendHorizontal className="size-5!" aria-hidden="true" />}
+              </Button>
+            ) : (
+              <Button
+                size="icon"
+                className="size-10 shrink-0 rounded-full bg-[#00a884] hover:bg-[#008069]"
+                loading={busy}
+                onClick={startRecording}
+                aria-label="Gravar áudio como o lead"
+                title="Gravar áudio como o lead"
+              >
+                {!busy && <Mic className="size-5!" aria-hidden="true" />}
+              </Button>
+            )}
+          </>
+        )}
       </form>
     </div>
   );

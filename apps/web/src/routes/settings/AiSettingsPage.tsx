@@ -6,8 +6,9 @@ import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { useAiSettings } from '@/lib/queries/agentQueries.ts';
 import { ProviderKeyCard } from './ProviderKeyCard.tsx';
+import { TaskModelsCard } from './TaskModelsCard.tsx';
 
-/** The company's own AI provider keys (encrypted; only a masked preview ever comes back). */
+/** The company's own AI provider keys (encrypted; only a masked preview ever comes back) and task models. */
 export function AiSettingsPage() {
   const { orgId } = useCurrentOrg();
   const settings = useAiSettings(orgId);
@@ -21,8 +22,8 @@ export function AiSettingsPage() {
         Configurações
       </Link>
       <PageHeader
-        title="Chaves de IA"
-        description="Os provedores de IA que os agentes usam. Cada agente escolhe o seu modelo."
+        title="Chaves e modelos de IA"
+        description="Os provedores de IA que os agentes usam. Cada agente escolhe o seu modelo de conversa."
       />
       <p className="mb-5 flex items-start gap-2 text-sm text-slate-600">
         <ShieldCheck className="mt-0.5 size-4 shrink-0 text-brand-700" aria-hidden="true" />
@@ -38,10 +39,16 @@ export function AiSettingsPage() {
       ) : settings.isError ? (
         <QueryError error={settings.error} onRetry={() => settings.refetch()} />
       ) : (
-        <div className="grid gap-4 md:grid-cols-2">
-          {settings.data.providers.map((status) => (
-            <ProviderKeyCard key={status.provider} status={status} />
-          ))}
+        <div className="grid gap-8">
+          <section aria-label="Chaves" className="grid gap-4 md:grid-cols-2">
+            {settings.data.providers.map((status) => (
+              <ProviderKeyCard key={status.provider} status={status} />
+            ))}
+            <ProviderKeyCard
+              status={{ provider: 'elevenlabs', ...settings.data.elevenlabs, baseUrl: null }}
+            />
+          </section>
+          <TaskModelsCard key={JSON.stringify(settings.data.models)} settings={settings.data} />
         </div>
       )}
     </>

@@ -1,4 +1,3 @@
-import type { ModelProvider } from '@piloto/contracts';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { CredentialField } from '@/components/CredentialField.tsx';
@@ -12,18 +11,19 @@ import {
   CardHeader,
   CardTitle,
 } from '@/components/ui/card.tsx';
-import { providerLabels } from '@/lib/agentLabels.ts';
+import { type KeyProvider, keyProviderLabels } from '@/lib/agentLabels.ts';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import {
+  type AiKeyField,
   type AiProviderStatus,
   type AiSettingsBody,
   useUpdateAiSettings,
 } from '@/lib/queries/agentQueries.ts';
 
-type KeyField = keyof AiSettingsBody;
+export type KeyStatus = Omit<AiProviderStatus, 'provider'> & { provider: KeyProvider };
 
-const providerCopy: Record<ModelProvider, { keyField: KeyField; description: string; keyHelp: string }> = {
+const providerCopy: Record<KeyProvider, { keyField: AiKeyField; description: string; keyHelp: string }> = {
   openai: {
     keyField: 'openaiApiKey',
     description: 'Modelos GPT (ex.: gpt-4.1-mini).',
@@ -44,9 +44,14 @@ const providerCopy: Record<ModelProvider, { keyField: KeyField; description: str
     description: 'Qualquer servidor com a API da OpenAI: Ollama, vLLM, OpenRouter, LM Studio.',
     keyHelp: 'Só se o servidor exigir (OpenRouter exige; Ollama local não).',
   },
+  elevenlabs: {
+    keyField: 'elevenlabsApiKey',
+    description: 'Vozes naturais em português para o agente responder com áudio.',
+    keyHelp: 'Crie em elevenlabs.io → Developers → API Keys.',
+  },
 };
 
-function StatusBadges({ status }: { status: AiProviderStatus }) {
+function StatusBadges({ status }: { status: KeyStatus }) {
   return (
     <div className="flex flex-wrap gap-1.5">
       {status.configured ? (
@@ -64,7 +69,7 @@ function StatusBadges({ status }: { status: AiProviderStatus }) {
 }
 
 /** One provider: its state, a new key (blank keeps the current one) and a way to remove it. */
-export function ProviderKeyCard({ status }: { status: AiProviderStatus }) {
+export function ProviderKeyCard({ status }: { status: KeyStatus }) {
   const { orgId } = useCurrentOrg();
   const update = useUpdateAiSettings(orgId);
   const copy = providerCopy[status.provider];
@@ -91,25 +96,25 @@ export function ProviderKeyCard({ status }: { status: AiProviderStatus }) {
     const body: AiSettingsBody = {};
     if (key.trim()) body[copy.keyField] = key.trim();
     if (compatible) body.compatibleBaseUrl = baseUrl.trim() || null;
-    send(body, `${providerLabels[status.provider]}: configuração salva.`);
+    send(body, `${keyProviderLabels[status.provider]}: configuração salva.`);
   };
   const remove = () =>
     send(
       compatible ? { compatibleApiKey: null, compatibleBaseUrl: null } : { [copy.keyField]: null },
-      `${providerLabels[status.provider]}: chave removida.`,
+      `${keyProviderLabels[status.provider]}: chave removida.`,
     );
 
   return (
-    <Card>
-      <form onSubmit={submit} noValidate>
+    <Card className="flex flex-col">
+      <form onSubmit={submit} noValidate className="flex flex-1 flex-col">
         <CardHeader>
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <CardTitle>{providerLabels[status.provider]}</CardTitle>
+            <CardTitle>{keyProviderLabels[status.provider]}</CardTitle>
             <StatusBadges status={status} />
           </div>
           <CardDescription>{copy.description}</CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-4">
+        <CardContent className="grid flex-1 content-start gap-4">
           {compatible && (
             <CredentialField
               id={`${id}-url`}

@@ -29,9 +29,9 @@ export function SettingsPage() {
           <KeyRound className="size-4" aria-hidden="true" />
         </span>
         <span className="min-w-0 flex-1">
-          <span className="block text-sm font-semibold text-slate-900">Chaves de IA</span>
+          <span className="block text-sm font-semibold text-slate-900">Chaves e modelos de IA</span>
           <span className="block text-sm text-slate-600">
-            OpenAI, Anthropic, Gemini ou um servidor compatível.
+            OpenAI, Anthropic, Gemini, ElevenLabs ou um servidor compatível, e o modelo de cada tarefa.
           </span>
         </span>
         <ChevronRight className="size-4 text-slate-400" aria-hidden="true" />

@@ -18,10 +18,12 @@ import {
 import { ChannelsSection } from './ChannelsSection.tsx';
 import { HandoffSection } from './HandoffSection.tsx';
 import { IdentitySection, InstructionsSection } from './IdentitySection.tsx';
+import { KnowledgeSection } from './KnowledgeSection.tsx';
 import { ModelSection } from './ModelSection.tsx';
 import { ModeSection } from './ModeSection.tsx';
 import { QualificationSection } from './QualificationSection.tsx';
 import { StyleSection, TimingSection } from './TimingSection.tsx';
+import { VoiceSection } from './VoiceSection.tsx';
 
 /** After a failed save, the first field with a problem gets the focus. */
 function useFocusFirstError(attempt: number) {
@@ -82,11 +84,13 @@ export function AgentForm({ agent }: { agent: Agent | null }) {
     <form onSubmit={submit} noValidate className="grid gap-5">
       <IdentitySection {...section} />
       <InstructionsSection {...section} />
+      <KnowledgeSection {...section} />
       <QualificationSection {...section} />
       <ModeSection {...section} />
       <HandoffSection {...section} />
       <TimingSection {...section} />
       <StyleSection {...section} />
+      <VoiceSection {...section} />
       <ChannelsSection {...section} />
       <ModelSection {...section} />
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:shadow-md">

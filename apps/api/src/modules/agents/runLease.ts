@@ -1,0 +1,103 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.ts';
+import { conversations } from '../../db/schema/index.ts';
+
+/**
+ * One AI run per conversation at a time, across instances: a run holds the conversation's lease
+ * (`ai_run_id`) and renews it while its process lives. A lease left unrenewed for `leaseMs` belongs to a
+ * dead process: another run may take it over and recover what the dead one left (see recovery.ts).
+ */
+export function createRunLease(deps: { db: Db; leaseMs: number; logger: Logger }) {
+  const { db, leaseMs, logger } = deps;
+  const renewals = new Map<string, NodeJS.Timeout>();
+  /** Runs that found a trace of their conversation still 'running' when they took the lease. */
+  const withOrphans = new Set<string>();
+  const expiredBefore = () => new Date(Date.now() - leaseMs);
+
+  function renewWhileAlive(conversationId: string, runId: string) {
+    const timer = setInterval(() => {
+      db.update(conversations)
+        .set({ aiRunStartedAt: new Date() })
+        .where(and(eq(conversations.id, conversationId), eq(conversations.aiRunId, runId)))
+        .catch((error) => logger.warn({ err: error, conversationId }, 'could not renew the AI run lease'));
+    }, leaseMs / 3);
+    timer.unref();
+    renewals.set(runId, timer);
+  }
+
+  return {
+    leaseMs,
+    /** Leases last renewed before this instant belong to dead processes. */
+    expiredBefore,
+
+    /**
+     * Takes the lease if it is free or expired. A turn reads the conversation after this, so every
+     * message already stored is its to answer: the pending mark (`ai_due_at`, once due) is cleared —
+     * unless the run continues an older thread (`takesPending: false`).
+     */
+    async acquire(
+      conversationId: string,
+      runId: string,
+      opts: { takesPending: boolean } = { takesPending: true },
+    ): Promise<boolean> {
+      const now = new Date();
+      const [row] = await db
+        .update(conversations)
+        .set({
+          aiRunId: runId,
+          aiRunStartedAt: now,
+          ...(opts.takesPending
+            ? {
+                aiDueAt: sql`case when ${conversations.aiDueAt} <= ${new Date(now.getTime() + 25)} then null else ${conversations.aiDueAt} end`,
+              }
+            : {}),
+        })
+        .where(
+          and(
+            eq(conversations.id, conversationId),
+            or(isNull(conversations.aiRunId), lt(conversations.aiRunStartedAt, expiredBefore())),
+          ),
+        )
+        .returning({
+          // Spelled out: inside an UPDATE, drizzle leaves column names unqualified.
+          orphans: sql<boolean>`exists (select 1 from agent_traces t where t.conversation_id = ${conversationId} and t.status = 'running')`,
+        });
+      if (!row) return false;
+      if (row.orphans) withOrphans.add(runId);
+      renewWhileAlive(conversationId, runId);
+      return true;
+    },
+
+    /** Whether this run, when it took the lease, found traces of the conversation left 'running'. */
+    foundOrphans(runId: string): boolean {
+      return withOrphans.delete(runId);
+    },
+
+    async release(conversationId: string, runId: string): Promise<void> {
+      clearInterval(renewals.get(runId));
+      renewals.delete(runId);
+      withOrphans.delete(runId);
+      await db
+        .update(conversations)
+        .set({ aiRunId: null, aiRunStartedAt: null })
+        .where(and(eq(conversations.id, conversationId), eq(conversations.aiRunId, runId)));
+    },
+
+    /** Frees a dead process's lease (unless someone took it over meanwhile). */
+    async releaseExpired(conversationId: string, runId: string): Promise<void> {
+      await db
+        .update(conversations)
+        .set({ aiRunId: null, aiRunStartedAt: null })
+        .where(
+          and(
+            eq(conversations.id, conversationId),
+            eq(conversations.aiRunId, runId),
+            lt(conversations.aiRunStartedAt, expiredBefore()),
+          ),
+        );
+    },
+  };
+}
+
+export type RunLease = ReturnType<typeof createRunLease>;
