@@ -250,7 +250,9 @@ async function main() {
     );
   } finally {
     await pool.end();
-    await created.drop();
+    // BENCH_KEEP_DB=1 leaves the seeded database for EXPLAIN ANALYZE sessions.
+    if (process.env.BENCH_KEEP_DB) console.log(`banco mantido: ${created.url}`);
+    else await created.drop();
   }
 }
 

@@ -65,6 +65,11 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /**
+   * Whether pages on private networks (localhost, 10.x, 192.168.x…) may be imported into the knowledge
+   * base. Default: only outside production (a laptop's intranet page); production fetches the public web.
+   */
+  ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).optional(),
   /** Sign-in attempts allowed per IP per minute before 429. */
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
 });
@@ -77,6 +82,7 @@ export type Config = Env & {
   /** Without SMTP (and outside production) e-mails go to the log and the dev mailbox page. */
   devMailbox: boolean;
   googleEnabled: boolean;
+  allowPrivateUrls: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -100,5 +106,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     embedded: !e.DATABASE_URL,
     devMailbox: !e.SMTP_URL && !isProduction,
     googleEnabled: Boolean(e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET),
+    allowPrivateUrls: e.ALLOW_PRIVATE_URLS ? e.ALLOW_PRIVATE_URLS === 'true' : !isProduction,
   };
 }

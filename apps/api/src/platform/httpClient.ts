@@ -38,6 +38,8 @@ export type HttpRequest = {
   /** Serialized as JSON unless it is a string, Buffer or FormData. */
   body?: unknown;
   timeoutMs?: number;
+  /** 'manual' hands 3xx responses back (to check where a user-given URL leads before following it). */
+  redirect?: 'follow' | 'manual';
 };
 
 export type HttpResponse = {
@@ -72,7 +74,7 @@ export function createHttpClient(logger: Logger, defaults: { timeoutMs?: number 
           method: req.method ?? (body === undefined ? 'GET' : 'POST'),
           headers,
           body,
-          redirect: 'follow',
+          redirect: req.redirect ?? 'follow',
           signal: AbortSignal.timeout(req.timeoutMs ?? defaults.timeoutMs ?? 15_000),
         });
         const buffer = Buffer.from(await res.arrayBuffer());

@@ -22,7 +22,7 @@ import { createDocumentIngestion } from '../modules/knowledge/ingestDocument.ts'
 import { createKnowledgeService, KNOWLEDGE_INGEST_QUEUE } from '../modules/knowledge/service.ts';
 import { createImageOcr } from '../modules/media/imageOcr.ts';
 import { createMessageUnderstanding, MEDIA_UNDERSTAND_QUEUE } from '../modules/media/understandMessage.ts';
-import { createVoicesService } from '../modules/media/voices.ts';
+import { createVoicesService } from '../modules/media/voices/voices.ts';
 import { createInvitationsService } from '../modules/orgs/invitations.ts';
 import { createOrgsService } from '../modules/orgs/service.ts';
 import { createAuth } from './auth.ts';
@@ -107,7 +107,11 @@ export async function startPlatform(config: Config, logger: Logger) {
       logger,
       config,
     });
-    const ingest = createIngest({ db, bus, afterInbound: (orgId, id) => agentRuns.onInbound(orgId, id) });
+    const ingest = createIngest({
+      db,
+      bus,
+      afterInbound: (orgId, id, channelId) => agentRuns.onInbound(orgId, id, channelId),
+    });
     const conversations = createConversationsService({ db, bus, outbox });
     const media = createMediaService({
       db,
@@ -182,6 +186,7 @@ export async function startPlatform(config: Config, logger: Logger) {
       embedders,
       logger,
       retryLimit: KNOWLEDGE_RETRY_LIMIT,
+      allowPrivateUrls: config.allowPrivateUrls,
     });
     const webhookDeps = {
       db,

@@ -110,14 +110,27 @@ export function createAgentRuns(deps: {
    * After a lead's message: (re)arm the debounce so a burst gets one answer. Without a debounce, a
    * process that runs workers starts the turn right here rather than through one more job hop; a
    * backstop job, due after the lease length, answers the message if this process dies first.
+   * With the conversation's number known (`channelId`), the agent comes from the cache and one
+   * statement arms the timer.
    */
-  async function onInbound(orgId: string, conversationId: string): Promise<void> {
-    const [conv] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
-    if (conv?.status !== 'open') return;
-    const agent = await agents.forChannel(orgId, conv.channelId);
+  async function onInbound(orgId: string, conversationId: string, channelId?: string): Promise<void> {
+    if (!channelId) {
+      const [conv] = await db
+        .select({ status: conversations.status, channelId: conversations.channelId })
+        .from(conversations)
+        .where(eq(conversations.id, conversationId));
+      if (conv?.status !== 'open') return;
+      channelId = conv.channelId;
+    }
+    const agent = await agents.forChannel(orgId, channelId);
     if (!agent) return;
     const due = new Date(Date.now() + agent.config.debounceSeconds * 1000);
-    await db.update(conversations).set({ aiDueAt: due }).where(eq(conversations.id, conversationId));
+    const armed = await db
+      .update(conversations)
+      .set({ aiDueAt: due })
+      .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'open')))
+      .returning({ id: conversations.id });
+    if (!armed.length) return;
     if (agent.config.debounceSeconds === 0 && inlineAllowed && inlineRuns.size < MAX_INLINE_RUNS) {
       runInline(conversationId);
       return;

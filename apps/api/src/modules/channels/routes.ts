@@ -160,6 +160,8 @@ export function registerChannelRoutes(
           leadName: z.string().trim().min(1).max(80),
           text: z.string().max(4096).optional(),
           uploadId: z.uuid().optional(),
+          /** The upload is a voice note recorded in the simulator. */
+          voice: z.boolean().optional(),
         })
         .refine((b) => Boolean(b.text?.trim()) || Boolean(b.uploadId), {
           message: 'Escreva uma mensagem ou anexe um arquivo',

@@ -33,7 +33,7 @@ export function createIngest(deps: {
   db: Db;
   bus: EventBus;
   /** A lead wrote in this conversation (the AI agent's debounce starts here). */
-  afterInbound: (orgId: string, conversationId: string) => Promise<void>;
+  afterInbound: (orgId: string, conversationId: string, channelId: string) => Promise<void>;
 }) {
   const { db, bus } = deps;
   const publish = (orgId: string, event: Record<string, unknown>) => bus.publish(`org:${orgId}`, event);
@@ -147,7 +147,7 @@ export function createIngest(deps: {
     await Promise.all([
       publish(channel.orgId, { type: 'conversation.updated', conversationId: outcome.conversationId }),
       m.direction === 'inbound' && m.kind !== 'reaction'
-        ? deps.afterInbound(channel.orgId, outcome.conversationId)
+        ? deps.afterInbound(channel.orgId, outcome.conversationId, channel.id)
         : undefined,
     ]);
   }

@@ -248,12 +248,22 @@ export function registerConversationRoutes(
     handler: async (request, reply) => {
       const file = await media.read(request.member!.orgId, request.params.messageId);
       const name = encodeURIComponent(file.fileName ?? 'arquivo');
-      return reply
+      reply
         .type(file.mimeType)
         .header('content-disposition', `inline; filename*=UTF-8''${name}`)
         .header('cache-control', 'private, max-age=86400')
         .header('x-content-type-options', 'nosniff')
-        .send(file.data);
+        .header('accept-ranges', 'bytes');
+      // Browsers' audio players ask for ranges to learn the length and to seek.
+      const range = byteRange(request.headers.range, file.data.length);
+      if (range === 'unsatisfiable')
+        return reply.status(416).header('content-range', `bytes */${file.data.length}`).send();
+      if (range)
+        return reply
+          .status(206)
+          .header('content-range', `bytes ${range.start}-${range.end}/${file.data.length}`)
+          .send(file.data.subarray(range.start, range.end + 1));
+      return reply.send(file.data);
     },
   });
 
@@ -325,4 +335,24 @@ export function registerConversationRoutes(
       res.on('error', close);
     },
   });
+}
+
+/** A single `bytes=` range of an HTTP Range header (multiple ranges are served whole). */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = header?.match(/^bytes=(\d*)-(\d*)$/);
+  if (!m || (!m[1] && !m[2])) return null;
+  let start: number;
+  let end: number;
+  if (!m[1]) {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
 }

@@ -57,9 +57,11 @@ export function createConversationsService(deps: { db: Db; bus: EventBus; outbox
     contact: contacts,
     channel: { id: channels.id, name: channels.name, provider: channels.provider, status: channels.status },
     assigneeName: assigneeUser.name,
+    // Drizzle reads a left-joined object as null when its first column is null: lead with a non-null one
+    // (a voice note or a photo without caption has no text).
     last: {
-      text: lastMessage.text,
       kind: lastMessage.kind,
+      text: lastMessage.text,
       direction: lastMessage.direction,
       senderType: lastMessage.senderType,
       status: lastMessage.status,

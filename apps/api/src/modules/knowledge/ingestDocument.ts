@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { knowledgeChunks, knowledgeDocuments } from '../../db/schema/index.ts';
 import type { HttpClient } from '../../platform/httpClient.ts';
+import { urlFetchProblem } from '../../platform/publicUrl.ts';
 import type { EventBus } from '../../platform/realtime.ts';
 import type { Storage } from '../../platform/storage.ts';
 import type { AgentsService } from '../agents/service.ts';
@@ -16,6 +17,7 @@ import { KnowledgeFileError } from './extract/knowledgeFileError.ts';
 const EMBED_BATCH = 64;
 const MAX_URL_BYTES = 25 * 1024 * 1024;
 const INSERT_BATCH = 200;
+const MAX_REDIRECTS = 5;
 
 type Chunk = { ord: number; heading: string | null; text: string; page?: number };
 
@@ -35,6 +37,8 @@ export function createDocumentIngestion(deps: {
   embedders: EmbedderFactory;
   logger: Logger;
   retryLimit: number;
+  /** Pages on private networks may be imported (see ALLOW_PRIVATE_URLS). */
+  allowPrivateUrls: boolean;
 }) {
   const { db, bus, logger } = deps;
 
@@ -96,17 +100,25 @@ export function createDocumentIngestion(deps: {
     return { chunks: chunkDocument(doc), format: doc.format, pages: doc.pages ?? null };
   }
 
-  async function fetchPage(url: string): Promise<{ bytes: Buffer; contentType: string }> {
-    const host = new URL(url).hostname;
-    // The cloud metadata server must never be reachable through a knowledge URL.
-    if (/^169\.254\./.test(host) || host === 'metadata.google.internal' || host === '[fd00:ec2::254]') {
-      throw new KnowledgeFileError('unsupported', 'Esse endereço não pode ser importado.');
+  /** A user-given URL: every hop (redirects included) must lead to an address we may fetch. */
+  async function fetchPage(start: string): Promise<{ bytes: Buffer; contentType: string }> {
+    let url = start;
+    let res: Awaited<ReturnType<HttpClient['request']>> | undefined;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const problem = await urlFetchProblem(url, { allowPrivate: deps.allowPrivateUrls });
+      if (problem) throw new KnowledgeFileError('unreachable', problem);
+      res = await deps.http.request('knowledge-url', {
+        url,
+        headers: { 'user-agent': 'PilotoDeVendas.IA/1.0 (+importacao de base de conhecimento)' },
+        timeoutMs: 20_000,
+        redirect: 'manual',
+      });
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (!location) break;
+      url = new URL(location, url).toString();
+      res = undefined;
     }
-    const res = await deps.http.request('knowledge-url', {
-      url,
-      headers: { 'user-agent': 'PilotoDeVendas.IA/1.0 (+importacao de base de conhecimento)' },
-      timeoutMs: 20_000,
-    });
+    if (!res) throw new KnowledgeFileError('unreachable', 'A página redireciona vezes demais.');
     if (res.status >= 400) {
       throw new KnowledgeFileError(
         'unreachable',

@@ -5,6 +5,7 @@ import {
   makeEncryptedPdf,
   makePdf,
   makeXlsx,
+  redirectResponse,
   startFakeHttpServer,
   startFakeOpenAI,
 } from '@piloto/testkit';
@@ -26,14 +27,16 @@ let site: Awaited<ReturnType<typeof startFakeHttpServer>>;
 beforeAll(async () => {
   llm = await startFakeOpenAI();
   site = await startFakeHttpServer((request) =>
-    request.path === '/entrega'
-      ? htmlResponse(
-          200,
-          `<html><head><title>Entrega</title></head><body><nav>Menu Início Contato</nav>
+    request.path === '/antiga'
+      ? redirectResponse('/entrega')
+      : request.path === '/entrega'
+        ? htmlResponse(
+            200,
+            `<html><head><title>Entrega</title></head><body><nav>Menu Início Contato</nav>
            <h1>Prazos de entrega</h1><p>Entregamos em Porto Alegre em até 2 dias úteis e no interior do RS em até 5 dias úteis.</p>
            <footer>© Solar Sul</footer></body></html>`,
-        )
-      : htmlResponse(404, '<h1>Não encontrada</h1>'),
+          )
+        : htmlResponse(404, '<h1>Não encontrada</h1>'),
   );
   t = await startTestApp({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url });
   ({ owner, orgId } = await ownerWithCompany(t.app, t.platform, 'Solar Sul Energia'));
@@ -158,7 +161,8 @@ describe('documents', () => {
   it('imports a web page by URL, keeping the content and dropping the menu', async () => {
     const res = await owner.post(api('/knowledge/documents/url'), {
       collectionId,
-      url: `${site.url}/entrega`,
+      // An old address that redirects: each hop is checked, the page at the end is imported.
+      url: `${site.url}/antiga`,
     });
     expect(res.statusCode, res.body).toBe(201);
     const doc = await settled(res.json().id);

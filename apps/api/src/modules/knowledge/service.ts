@@ -62,6 +62,8 @@ export function createKnowledgeService(deps: {
   const { db, jobs, bus, storage, agents, logger } = deps;
   const publishDocument = (orgId: string, documentId: string) =>
     bus.publish(`org:${orgId}`, { type: 'knowledge.updated', documentId });
+  const publishLearned = (orgId: string, learnedAnswerId: string) =>
+    bus.publish(`org:${orgId}`, { type: 'learned.updated', learnedAnswerId });
 
   async function collectionRow(orgId: string, collectionId: string) {
     const [row] = await db
@@ -143,14 +145,15 @@ export function createKnowledgeService(deps: {
         a: learnedAnswers,
         createdByName: sql<string | null>`cu.name`,
         approvedByName: sql<string | null>`au.name`,
-        conversationId: sql<string | null>`q.conversation_id`,
+        conversationId: sql<string | null>`coalesce(q.conversation_id, s.conversation_id)`,
       })
       .from(learnedAnswers)
       .leftJoin(sql`members cm`, sql`cm.id = ${learnedAnswers.createdByMemberId}`)
       .leftJoin(sql`users cu`, sql`cu.id = cm.user_id`)
       .leftJoin(sql`members am`, sql`am.id = ${learnedAnswers.approvedByMemberId}`)
       .leftJoin(sql`users au`, sql`au.id = am.user_id`)
-      .leftJoin(sql`questions q`, sql`q.id = ${learnedAnswers.questionId}`);
+      .leftJoin(sql`questions q`, sql`q.id = ${learnedAnswers.questionId}`)
+      .leftJoin(sql`suggestions s`, sql`s.id = ${learnedAnswers.suggestionId}`);
   const presentLearned = (r: Awaited<ReturnType<typeof learnedBase>>[number]): LearnedAnswer => ({
     id: r.a.id,
     question: r.a.question,
@@ -436,7 +439,7 @@ export function createKnowledgeService(deps: {
         })
         .returning();
       if (input.activate) await activateLearned(row, memberId);
-      await bus.publish(`org:${orgId}`, { type: 'learned.updated', learnedAnswerId: row.id });
+      await publishLearned(orgId, row.id);
       return learnedView(orgId, row.id);
     },
 
@@ -448,12 +451,14 @@ export function createKnowledgeService(deps: {
         .where(eq(learnedAnswers.id, row.id))
         .returning();
       if (updated.status === 'active') await activateLearned(updated, null);
+      await publishLearned(orgId, id);
       return learnedView(orgId, id);
     },
 
     async approveLearned(orgId: string, id: string, memberId: string) {
       const row = await learnedRow(orgId, id);
       if (row.status !== 'active') await activateLearned(row, memberId);
+      await publishLearned(orgId, id);
       return learnedView(orgId, id);
     },
 
@@ -464,6 +469,7 @@ export function createKnowledgeService(deps: {
         .update(learnedAnswers)
         .set({ status: 'dismissed', documentId: null, updatedAt: new Date() })
         .where(eq(learnedAnswers.id, row.id));
+      await publishLearned(orgId, id);
       return learnedView(orgId, id);
     },
 
@@ -471,6 +477,7 @@ export function createKnowledgeService(deps: {
       const row = await learnedRow(orgId, id);
       await deactivateLearned(row);
       await db.delete(learnedAnswers).where(eq(learnedAnswers.id, row.id));
+      await publishLearned(orgId, id);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, badRequest } from '../../platform/errors.ts';
-import type { VoicesService } from './voices.ts';
+import type { VoicesService } from './voices/voices.ts';
 
 const tags = ['Vozes'];
 const org = z.object({ orgId: z.string() });

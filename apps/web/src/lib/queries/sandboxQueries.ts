@@ -20,7 +20,7 @@ export function useSandboxMessages(orgId: string, channelId: string, leadPhone: 
 export function useSandboxSend(orgId: string, channelId: string, leadPhone: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { leadName: string; text?: string; uploadId?: string }) =>
+    mutationFn: (body: { leadName: string; text?: string; uploadId?: string; voice?: boolean }) =>
       api.post<void>(`/orgs/${orgId}/channels/${channelId}/sandbox/messages`, { leadPhone, ...body }),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: channelKeys.sandbox(orgId, channelId, leadPhone) }),

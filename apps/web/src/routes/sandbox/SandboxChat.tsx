@@ -85,7 +85,7 @@ export function SandboxChat({
     if (!recording || recording.seconds < 1) return;
     try {
       const uploaded = await upload.mutateAsync({ file: recording.blob, fileName: recording.fileName });
-      await send.mutateAsync({ leadName: lead.name, uploadId: uploaded.id });
+      await send.mutateAsync({ leadName: lead.name, uploadId: uploaded.id, voice: true });
     } catch (error) {
       toast.error(errorMessage(error));
     }

@@ -12,6 +12,8 @@ export const sandboxInboundSchema = z.object({
   leadPhone: z.string().regex(/^\+?\d{10,15}$/, 'Telefone do lead inválido'),
   leadName: z.string().trim().min(1).max(80),
   text: z.string().max(4096).optional(),
+  /** The attached audio was recorded in the simulator (a voice note, PTT), not a file. */
+  voice: z.boolean().optional(),
   media: z
     .object({ storageKey: z.string(), mimeType: z.string(), fileName: z.string(), sizeBytes: z.number() })
     .optional(),
@@ -29,7 +31,7 @@ export const sandboxProvider: WhatsAppProvider<Record<string, never>> = {
     const parsed = sandboxInboundSchema.safeParse(body);
     if (!parsed.success)
       throw new WebhookPayloadError(parsed.error.issues[0]?.message ?? 'mensagem do simulador inválida');
-    const { leadPhone, leadName, text, media } = parsed.data;
+    const { leadPhone, leadName, text, media, voice } = parsed.data;
     const phone = leadPhone.replace(/\D/g, '');
     const kind = !media
       ? 'text'
@@ -55,6 +57,7 @@ export const sandboxProvider: WhatsAppProvider<Record<string, never>> = {
               mimeType: media.mimeType,
               fileName: media.fileName,
               sizeBytes: media.sizeBytes,
+              voice: kind === 'audio' && Boolean(voice),
               caption: text,
             }
           : undefined,

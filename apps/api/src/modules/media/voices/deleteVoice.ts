@@ -1,9 +1,9 @@
-import type { Config } from '../../config.ts';
-import type { HttpClient, HttpResponse } from '../../platform/httpClient.ts';
-import type { AiKeys } from '../agents/models.ts';
-import { mediaProviderError } from './mediaProviderError.ts';
+import type { Config } from '../../../config.ts';
+import type { HttpClient, HttpResponse } from '../../../platform/httpClient.ts';
+import type { AiKeys } from '../../agents/models.ts';
+import { mediaProviderError } from '../mediaProviderError.ts';
+import { elevenLabsErrorSchema } from '../schemas.ts';
 import { resolveElevenLabs } from './resolveElevenLabs.ts';
-import { elevenLabsErrorSchema } from './schemas.ts';
 
 /**
  * Removes a cloned voice from the ElevenLabs account (`DELETE /v1/voices/{voice_id}`). A voice that is

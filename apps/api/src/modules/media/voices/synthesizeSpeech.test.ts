@@ -8,11 +8,11 @@ import {
 } from '@piloto/testkit';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
-import { AppError } from '../../platform/errors.ts';
-import { createHttpClient, ProviderError } from '../../platform/httpClient.ts';
-import { defaultFfmpegPath } from '../../platform/voiceNote.ts';
-import { analyzeAudio } from './analyzeAudio.ts';
+import { loadConfig } from '../../../config.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { createHttpClient, ProviderError } from '../../../platform/httpClient.ts';
+import { defaultFfmpegPath } from '../../../platform/voiceNote.ts';
+import { analyzeAudio } from '../analyzeAudio.ts';
 import { type SynthesizedSpeech, type SynthesizeSpeechDeps, synthesizeSpeech } from './synthesizeSpeech.ts';
 
 const ffmpegPath = defaultFfmpegPath();

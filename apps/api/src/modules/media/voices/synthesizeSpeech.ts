@@ -1,9 +1,9 @@
-import type { Config } from '../../config.ts';
-import { badRequest } from '../../platform/errors.ts';
-import { type HttpClient, type HttpResponse, ProviderError } from '../../platform/httpClient.ts';
-import { toVoiceNote } from '../../platform/voiceNote.ts';
-import { type AiKeys, providerLabels, resolveProvider } from '../agents/models.ts';
-import { type MediaService, mediaProviderError, mediaServiceLabels } from './mediaProviderError.ts';
+import type { Config } from '../../../config.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { type HttpClient, type HttpResponse, ProviderError } from '../../../platform/httpClient.ts';
+import { toVoiceNote } from '../../../platform/voiceNote.ts';
+import { type AiKeys, providerLabels, resolveProvider } from '../../agents/models.ts';
+import { type MediaService, mediaProviderError, mediaServiceLabels } from '../mediaProviderError.ts';
 import { resolveElevenLabs } from './resolveElevenLabs.ts';
 
 /**

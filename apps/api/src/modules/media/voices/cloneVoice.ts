@@ -1,11 +1,11 @@
-import type { Config } from '../../config.ts';
-import { badRequest } from '../../platform/errors.ts';
-import { type HttpClient, ProviderError } from '../../platform/httpClient.ts';
-import type { AiKeys } from '../agents/models.ts';
-import { mediaProviderError } from './mediaProviderError.ts';
+import type { Config } from '../../../config.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { type HttpClient, ProviderError } from '../../../platform/httpClient.ts';
+import type { AiKeys } from '../../agents/models.ts';
+import { mediaProviderError } from '../mediaProviderError.ts';
+import { elevenLabsAddVoiceSchema } from '../schemas.ts';
+import { sniffMediaType } from '../sniffMediaType.ts';
 import { resolveElevenLabs } from './resolveElevenLabs.ts';
-import { elevenLabsAddVoiceSchema } from './schemas.ts';
-import { sniffMediaType } from './sniffMediaType.ts';
 
 export type VoiceSample = { bytes: Buffer; fileName?: string; mimeType?: string };
 

@@ -1,9 +1,9 @@
 import { type FakeElevenLabs, renderAudioFixture, startFakeElevenLabs } from '@piloto/testkit';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Config, loadConfig } from '../../config.ts';
-import { AppError } from '../../platform/errors.ts';
-import { createHttpClient, ProviderError } from '../../platform/httpClient.ts';
+import { type Config, loadConfig } from '../../../config.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { createHttpClient, ProviderError } from '../../../platform/httpClient.ts';
 import { cloneVoice } from './cloneVoice.ts';
 import { deleteVoice } from './deleteVoice.ts';
 import { listVoices } from './listVoices.ts';

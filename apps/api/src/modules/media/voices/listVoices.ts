@@ -1,9 +1,9 @@
-import type { Config } from '../../config.ts';
-import { type HttpClient, ProviderError } from '../../platform/httpClient.ts';
-import type { AiKeys } from '../agents/models.ts';
-import { mediaProviderError } from './mediaProviderError.ts';
+import type { Config } from '../../../config.ts';
+import { type HttpClient, ProviderError } from '../../../platform/httpClient.ts';
+import type { AiKeys } from '../../agents/models.ts';
+import { mediaProviderError } from '../mediaProviderError.ts';
+import { elevenLabsVoicesSchema } from '../schemas.ts';
 import { resolveElevenLabs } from './resolveElevenLabs.ts';
-import { elevenLabsVoicesSchema } from './schemas.ts';
 
 export type VoiceSummary = {
   voiceId: string;

@@ -1,6 +1,6 @@
-import type { Config } from '../../config.ts';
-import { ProviderError } from '../../platform/httpClient.ts';
-import type { AiKeys } from '../agents/models.ts';
+import type { Config } from '../../../config.ts';
+import { ProviderError } from '../../../platform/httpClient.ts';
+import type { AiKeys } from '../../agents/models.ts';
 
 export type ElevenLabsAccess = { apiKey: string; baseUrl: string };
 
