@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -107,6 +108,25 @@ export const knowledgeChunks = pgTable(
     index('knowledge_chunks_org_idx').on(t.orgId, t.collectionId),
     index('knowledge_chunks_tsv_idx').using('gin', t.tsv),
     index('knowledge_chunks_embedding_idx').using('hnsw', t.embedding.op('vector_cosine_ops')),
+  ],
+);
+
+/**
+ * Which words (stemmed lexemes, both configurations) each document uses: lets a search tell in a
+ * millisecond which of a question's words the company's texts contain at all ("vcs", typos do not).
+ */
+export const knowledgeLexemes = pgTable(
+  'knowledge_lexemes',
+  {
+    orgId: orgIdColumn(),
+    lexeme: text('lexeme').notNull(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => knowledgeDocuments.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.lexeme, t.documentId] }),
+    index('knowledge_lexemes_document_idx').on(t.documentId),
   ],
 );
 

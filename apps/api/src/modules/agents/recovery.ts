@@ -1,8 +1,8 @@
 import type { AgentConfig } from '@piloto/contracts';
-import { and, desc, eq, inArray, isNotNull, lt, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
-import { agentTraces, conversations, questions } from '../../db/schema/index.ts';
+import { agentTraces, conversations, messages, questions } from '../../db/schema/index.ts';
 import type { RunLease } from './runLease.ts';
 import type { AgentsService } from './service.ts';
 
@@ -34,8 +34,15 @@ export function createRunRecovery(deps: {
   /** Queues the `agent.resume` of an answered question. */
   enqueueResume: (questionId: string) => Promise<void>;
   pendingWork: (agent: AgentConfig, orgId: string, threadId: string) => Promise<PendingWork>;
-  /** Runs the rest of a checkpointed thread under its trace, with a normal run's outcome. */
-  continueRun: (conv: Conversation, agentRow: AgentRow, threadId: string, traceId: string) => Promise<void>;
+  /**
+   * Runs the rest of a checkpointed thread under its trace, with a normal run's outcome; its answer
+   * covers the lead's messages up to `cutoffSeq` (newer ones make it stale, as in a normal run).
+   */
+  continueRun: (
+    conv: Conversation,
+    agentRow: AgentRow,
+    orphan: { threadId: string; traceId: string; cutoffSeq: number },
+  ) => Promise<void>;
 }) {
   const { db, lease, logger } = deps;
 
@@ -89,7 +96,8 @@ export function createRunRecovery(deps: {
   return {
     /**
      * Called by a run right after it takes the lease. True when it dealt with a dead run of the
-     * conversation instead (continued it, or handed it to its question's resume): nothing else to do.
+     * conversation instead (continued it, or handed it to its question's resume) and nothing else is
+     * left to do; false when the turn still has to run (nothing to continue, or the lead wrote meanwhile).
      */
     async continueOrphan(conv: Conversation, agentRow: AgentRow, runId: string): Promise<boolean> {
       if (!lease.foundOrphans(runId)) return false;
@@ -112,8 +120,24 @@ export function createRunRecovery(deps: {
           }
         }
         logger.info({ conversationId: conv.id, traceId: latest.id }, 'continuing an interrupted AI run');
-        await deps.continueRun(conv, agentRow, threadId, latest.id);
-        return true;
+        // What the lead had written when the dead run began (times of inbound messages are the provider's).
+        const [{ seq }] = await db
+          .select({ seq: sql<string>`coalesce(max(${messages.seq}), 0)` })
+          .from(messages)
+          .where(
+            and(
+              eq(messages.conversationId, conv.id),
+              eq(messages.direction, 'inbound'),
+              lte(messages.createdAt, latest.createdAt),
+            ),
+          );
+        await deps.continueRun(conv, agentRow, { threadId, traceId: latest.id, cutoffSeq: Number(seq) });
+        // If the lead wrote while the run was down, its answer was stale: this run answers them now.
+        const [done] = await db
+          .select({ status: agentTraces.status })
+          .from(agentTraces)
+          .where(eq(agentTraces.id, latest.id));
+        return done?.status !== 'superseded';
       }
       await closeAsInterrupted([latest.id]);
       return resumeCutShortAnswer(conv, agentRow.config, latest.createdAt);

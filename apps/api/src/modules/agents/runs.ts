@@ -99,8 +99,8 @@ export function createAgentRuns(deps: {
       await jobs.send(AGENT_RESUME_QUEUE, { questionId });
     },
     pendingWork: async (agent, orgId, threadId) => pendingWork(agent, await loadTurn(orgId), threadId),
-    continueRun: async (conv, agentRow, threadId, traceId) =>
-      execute(conv, agentRow, { continue: threadId, traceId }, await loadTurn(conv.orgId)),
+    continueRun: async (conv, agentRow, { threadId, traceId, cutoffSeq }) =>
+      execute(conv, agentRow, { continue: threadId, traceId, cutoffSeq }, await loadTurn(conv.orgId)),
   });
   /** Turns started in this process without a job (see onInbound); allowed once its workers run. */
   const inlineRuns = new Set<Promise<void>>();
@@ -433,7 +433,7 @@ export function createAgentRuns(deps: {
     input:
       | { messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }
       | { resume: string; threadId: string }
-      | { continue: string; traceId: string },
+      | { continue: string; traceId: string; cutoffSeq: number },
     turn: Turn,
   ) {
     const agent = agentRow.config;
@@ -463,7 +463,8 @@ export function createAgentRuns(deps: {
               output: [],
             })
             .returning({ id: agentTraces.id }),
-      latestInboundSeq(conv.id),
+      // Continuing, the answer covers what the lead had written when the run began.
+      'continue' in input ? input.cutoffSeq : latestInboundSeq(conv.id),
     ]);
     const threadId =
       'threadId' in input ? input.threadId : 'continue' in input ? input.continue : `${conv.id}:${trace.id}`;

@@ -1,5 +1,5 @@
 import type { KnowledgeSearchResult } from '@piloto/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 
 /** Reciprocal rank fusion constant (the usual 60: rank differences deep in a list matter little). */
@@ -43,53 +43,7 @@ export async function hybridSearch(
         )})`
       : sql`and false`
     : sql``;
-  // The question's words, stemmed both ways (as the index is), stop words dropped. Chunks with every word
-  // the company's texts use at all ("vcs" or a typo do not count) rank first; when they are few, chunks
-  // with any of the words follow — at most LOOSE_CANDIDATES of those are ranked, so common words cannot
-  // make one search rank a whole corpus.
-  const terms = sql`
-    with lexemes as (
-      select cfg, lexeme
-      from unnest(array['portuguese', 'pt_unaccent']) as cfg,
-        lateral unnest(tsvector_to_array(to_tsvector(cfg::regconfig, ${q.query}))) as lexeme
-    ),
-    known as (
-      select l.cfg, l.lexeme from lexemes l
-      where exists (
-        select 1 from knowledge_chunks c
-        where c.org_id = ${q.orgId} and c.tsv @@ quote_literal(l.lexeme)::tsquery ${inCollections}
-      )
-    ),
-    q as (
-      select
-        (select nullif(string_agg('(' || words || ')', ' | '), '')::tsquery
-          from (select string_agg(quote_literal(lexeme), ' & ') as words from known group by cfg) k) as every_word,
-        (select nullif(string_agg(distinct quote_literal(lexeme), ' | '), '')::tsquery from lexemes) as any_word
-    )`;
-  const fulltext = (async () => {
-    const strict = await db.execute<Row>(sql`${terms}
-      select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page
-      from knowledge_chunks c
-      join knowledge_documents d on d.id = c.document_id
-      cross join q
-      where c.org_id = ${q.orgId} and q.every_word is not null and c.tsv @@ q.every_word ${inCollections}
-      order by ts_rank_cd(c.tsv, q.every_word, 1) desc, c.id
-      limit ${CANDIDATES}`);
-    if (strict.rows.length >= CANDIDATES) return strict.rows;
-    const loose = await db.execute<Row>(sql`${terms}
-      select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page
-      from (
-        select c.* from knowledge_chunks c cross join q
-        where c.org_id = ${q.orgId} and q.any_word is not null and c.tsv @@ q.any_word ${inCollections}
-        limit ${LOOSE_CANDIDATES}
-      ) c
-      join knowledge_documents d on d.id = c.document_id
-      cross join q
-      order by ts_rank_cd(c.tsv, q.any_word, 1) desc, c.id
-      limit ${CANDIDATES}`);
-    const seen = new Set(strict.rows.map((r) => r.chunk_id));
-    return [...strict.rows, ...loose.rows.filter((r) => !seen.has(r.chunk_id))].slice(0, CANDIDATES);
-  })();
+  const fulltext = fullTextCandidates(db, q.orgId, q.query, inCollections);
   const vector = q.vector
     ? db.execute<Row>(sql`
     select c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page
@@ -125,4 +79,52 @@ export async function hybridSearch(
       score: Number(score.toFixed(5)),
       matchedBy,
     }));
+}
+
+/**
+ * Full-text candidates. The question's words are stemmed both ways (as the index is), stop words
+ * dropped. Chunks containing every word the company's texts use at all (a "vcs" or a typo that no
+ * document has does not count) rank first; when they are few, chunks with any of the words follow —
+ * at most LOOSE_CANDIDATES of those are ranked, so common words cannot make one search rank a corpus.
+ * The queries go to the database as literals, so the planner sees how selective they are.
+ */
+async function fullTextCandidates(db: Db, orgId: string, query: string, inCollections: SQL): Promise<Row[]> {
+  const words = await db.execute<{ cfg: string; lexeme: string; known: boolean }>(sql`
+    select l.cfg, w.lexeme,
+      exists (select 1 from knowledge_lexemes k where k.org_id = ${orgId} and k.lexeme = w.lexeme) as known
+    from unnest(array['portuguese', 'pt_unaccent']) as l(cfg),
+      lateral unnest(tsvector_to_array(to_tsvector(l.cfg::regconfig, ${query}))) as w(lexeme)`);
+  const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const everyWord = ['portuguese', 'pt_unaccent']
+    .map((cfg) => words.rows.filter((w) => w.cfg === cfg && w.known).map((w) => quote(w.lexeme)))
+    .filter((known) => known.length)
+    .map((known) => `(${known.join(' & ')})`)
+    .join(' | ');
+  const anyWord = [...new Set(words.rows.map((w) => quote(w.lexeme)))].join(' | ');
+  if (!anyWord) return [];
+  const columns = sql`c.id as chunk_id, c.document_id, d.title as document_title, c.collection_id, c.heading, c.text, c.page`;
+  const strict = everyWord
+    ? (
+        await db.execute<Row>(sql`
+          select ${columns}
+          from knowledge_chunks c
+          join knowledge_documents d on d.id = c.document_id
+          where c.org_id = ${orgId} and c.tsv @@ ${everyWord}::tsquery ${inCollections}
+          order by ts_rank_cd(c.tsv, ${everyWord}::tsquery, 1) desc, c.id
+          limit ${CANDIDATES}`)
+      ).rows
+    : [];
+  if (strict.length >= CANDIDATES) return strict;
+  const loose = await db.execute<Row>(sql`
+    select ${columns}
+    from (
+      select c.* from knowledge_chunks c
+      where c.org_id = ${orgId} and c.tsv @@ ${anyWord}::tsquery ${inCollections}
+      limit ${LOOSE_CANDIDATES}
+    ) c
+    join knowledge_documents d on d.id = c.document_id
+    order by ts_rank_cd(c.tsv, ${anyWord}::tsquery, 1) desc, c.id
+    limit ${CANDIDATES}`);
+  const seen = new Set(strict.map((r) => r.chunk_id));
+  return [...strict, ...loose.rows.filter((r) => !seen.has(r.chunk_id))].slice(0, CANDIDATES);
 }

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Job } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
-import { knowledgeChunks, knowledgeDocuments } from '../../db/schema/index.ts';
+import { knowledgeChunks, knowledgeDocuments, knowledgeLexemes } from '../../db/schema/index.ts';
 import type { HttpClient } from '../../platform/httpClient.ts';
 import { urlFetchProblem } from '../../platform/publicUrl.ts';
 import type { EventBus } from '../../platform/realtime.ts';
@@ -217,6 +217,12 @@ export function createDocumentIngestion(deps: {
           })),
         );
       }
+      await tx.delete(knowledgeLexemes).where(eq(knowledgeLexemes.documentId, row.id));
+      await tx.execute(sql`
+        insert into knowledge_lexemes (org_id, lexeme, document_id)
+        select distinct c.org_id, l.lexeme, c.document_id
+        from knowledge_chunks c, unnest(tsvector_to_array(c.tsv)) as l(lexeme)
+        where c.document_id = ${row.id}`);
       await tx
         .update(knowledgeDocuments)
         .set({

@@ -136,7 +136,7 @@ export function createMessageUnderstanding(deps: {
 
   return async function understandMessage(data: { messageId: string }, job: Pick<Job, 'retryCount'>) {
     const m = await media.loadForUnderstanding(data.messageId);
-    if (!m || m.understanding?.status !== 'pending') return;
+    if (m?.understanding?.status !== 'pending') return;
     let result: MediaUnderstanding;
     try {
       if (!m.data) {
