@@ -67,6 +67,8 @@ export const knowledgeKeys = {
   learned: (orgId: string) => ['orgs', orgId, 'knowledge', 'learned'] as const,
   learnedList: (orgId: string, status: 'proposed' | 'active' | 'dismissed') =>
     ['orgs', orgId, 'knowledge', 'learned', status] as const,
+  /** Questions to the team per week (under `learned`, so teaching refreshes it). */
+  questionStats: (orgId: string) => ['orgs', orgId, 'knowledge', 'learned', 'stats'] as const,
 };
 
 export const voiceKeys = {

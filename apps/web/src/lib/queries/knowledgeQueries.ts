@@ -127,6 +127,16 @@ export function useKnowledgeSearch(orgId: string) {
   });
 }
 
+export type QuestionWeek = { week: string; questions: number; saved: number };
+
+/** Questions the AI asked the team per week, and answers saved as knowledge: the first should fall. */
+export function useQuestionStats(orgId: string) {
+  return useQuery({
+    queryKey: knowledgeKeys.questionStats(orgId),
+    queryFn: () => api.get<{ weeks: QuestionWeek[] }>(`/orgs/${orgId}/questions/stats?weeks=12`),
+  });
+}
+
 export function useLearnedAnswers(orgId: string, status: LearnedStatus) {
   return useQuery({
     queryKey: knowledgeKeys.learnedList(orgId, status),

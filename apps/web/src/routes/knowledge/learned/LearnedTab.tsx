@@ -18,6 +18,7 @@ import {
 } from '@/lib/queries/knowledgeQueries.ts';
 import { type LearnedAction, LearnedAnswerCard } from './LearnedAnswerCard.tsx';
 import { LearnedAnswerDialog, type LearnedDialogState } from './LearnedAnswerDialog.tsx';
+import { QuestionTrend } from './QuestionTrend.tsx';
 
 const statusCopy: Record<LearnedStatus, { label: string; description: string; empty: string }> = {
   proposed: {
@@ -80,6 +81,7 @@ export function LearnedTab() {
   const tabs: LearnedStatus[] = ['proposed', 'active', 'dismissed'];
   return (
     <>
+      <QuestionTrend />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <div
           role="tablist"
