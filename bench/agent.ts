@@ -128,12 +128,31 @@ async function main() {
       return performance.now() - started;
     };
 
+    /**
+     * Each sample starts on an idle platform: the previous turn's tail (trace, lease, the send job and
+     * its delivery) done. Otherwise whichever side runs next pays for it.
+     */
+    const settle = async () => {
+      for (;;) {
+        const { rows } = await platform.database.pool.query(
+          `select (select count(*) from agent_traces where status = 'running')
+                + (select count(*) from messages where status in ('queued', 'sending'))
+                + (select count(*) from conversations where ai_run_id is not null) as busy`,
+        );
+        if (Number(rows[0].busy) === 0) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    };
+
     // Interleaved, so both sides see the same machine (other processes, GC, the database's state).
     const platformMs: number[] = [];
     const appliedMs: number[] = [];
     const directMs: number[] = [];
     for (let i = 0; i < TURNS + 5; i++) {
+      await settle();
       const p = await turn(`+5511970${String(i).padStart(6, '0')}`, 'Oi, quero saber o preço');
+      await settle();
       const d = await direct();
       if (i < 5) continue; // warm-up
       platformMs.push(p.fromStored);

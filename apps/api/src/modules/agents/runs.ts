@@ -139,12 +139,14 @@ export function createAgentRuns(deps: {
   }
 
   function runInline(conversationId: string) {
+    // The run's first query goes out before the backstop's (heavier) job insert is even built.
+    const run = api.run(conversationId);
     const backstop = jobs.send(
       AGENT_RUN_QUEUE,
       { conversationId, ifPending: true },
       { startAfter: new Date(Date.now() + lease.leaseMs) },
     );
-    const running: Promise<void> = Promise.all([backstop, api.run(conversationId)])
+    const running: Promise<void> = Promise.all([run, backstop])
       .then(() => undefined)
       .catch(async (error) => {
         // What the job runner would do: try again shortly (a run cut short continues from its checkpoint).
@@ -441,12 +443,15 @@ export function createAgentRuns(deps: {
     // The guard needs the lead's number once the model answers: read it meanwhile.
     const leadPhone = phoneOf(conv.contactId);
     leadPhone.catch(() => {});
-    const [[trace], cutoffSeq] = await Promise.all([
+    // The trace row is written while the graph starts (its id is ours); the outcome waits for it.
+    const trace = { id: 'continue' in input ? input.traceId : crypto.randomUUID() };
+    const traceSaved: Promise<unknown> =
       'continue' in input
-        ? [{ id: input.traceId }]
+        ? Promise.resolve()
         : db
             .insert(agentTraces)
             .values({
+              id: trace.id,
               orgId: conv.orgId,
               agentId: agentRow.id,
               agentVersion: agentRow.version,
@@ -462,10 +467,10 @@ export function createAgentRuns(deps: {
               toolCalls: [],
               output: [],
             })
-            .returning({ id: agentTraces.id }),
-      // Continuing, the answer covers what the lead had written when the run began.
-      'continue' in input ? input.cutoffSeq : latestInboundSeq(conv.id),
-    ]);
+            .then(() => undefined);
+    traceSaved.catch(() => {});
+    // Continuing, the answer covers what the lead had written when the run began.
+    const cutoffSeq = 'continue' in input ? input.cutoffSeq : await latestInboundSeq(conv.id);
     const threadId =
       'threadId' in input ? input.threadId : 'continue' in input ? input.continue : `${conv.id}:${trace.id}`;
     const ctx: RunContext = {
@@ -477,6 +482,7 @@ export function createAgentRuns(deps: {
       retrieved: [],
     };
     const finish = async (values: Partial<typeof agentTraces.$inferInsert>) => {
+      await traceSaved;
       await db
         .update(agentTraces)
         .set({ latencyMs: Date.now() - started, retrieved: ctx.retrieved, ...values })
@@ -509,6 +515,7 @@ export function createAgentRuns(deps: {
             : 'resume' in input
               ? await graph.invoke(new Command({ resume: input.resume }), config)
               : await graph.invoke(null, config); // from the last checkpoint: finished steps do not run again
+        await traceSaved;
         const produced = producedBy(input, result.messages as BaseMessage[]);
         const toolCalls = collectToolCalls(produced);
         const usage = sumUsage(produced);
