@@ -1,44 +1,25 @@
-import { type FakeOpenAI, startFakeOpenAI } from '@piloto/testkit';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAI } from '@piloto/testkit';
+import { describe, expect, it } from 'vitest';
 import { snap } from './support/browser.ts';
-import { newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
+import { callApi, newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
 
-let llm: FakeOpenAI;
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
+const ctx = useAppAndBrowser({
+  fakes: { llm: startFakeOpenAI },
+  env: ({ llm }) => ({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url }),
 });
-afterAll(() => llm?.close());
-const ctx = useAppAndBrowser(() => ({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url }));
-
-/** Same-origin API call from the signed-in page (cookie + Origin, as the SPA does). */
-async function call(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: res.status === 204 ? null : await res.json() };
-    },
-    { method, path, body },
-  );
-}
 
 describe('AI agent in the browser', () => {
   it('piloto answers the lead; copiloto suggests and the seller sends; ask_human round trip', async () => {
     const { app, browser } = ctx;
+    const { llm } = ctx.fakes;
     const seller = await newPage(browser);
-    await signUpOwnerWithCompany(seller, app, {
+    const { orgId } = await signUpOwnerWithCompany(seller, app, {
       name: 'Bruno Dono',
       email: 'bruno@otica.com.br',
       company: 'Ótica Visão',
     });
-    const me = (await call(seller, 'GET', '/me')).json as { memberships: Array<{ orgId: string }> };
-    const orgId = me.memberships[0].orgId;
     const channel = (
-      await call(seller, 'POST', `/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Playground' })
+      await callApi(seller, 'POST', `/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Playground' })
     ).json as { id: string };
 
     // Create the agent in the editor.
@@ -48,7 +29,7 @@ describe('AI agent in the browser', () => {
     await seller.getByRole('button', { name: 'Criar agente' }).click();
     await seller.waitForURL(/\/agentes\/[0-9a-f-]{36}$/);
     const agentId = seller.url().split('/').pop()!;
-    const configure = (patch: object) => call(seller, 'PATCH', `/orgs/${orgId}/agents/${agentId}`, patch);
+    const configure = (patch: object) => callApi(seller, 'PATCH', `/orgs/${orgId}/agents/${agentId}`, patch);
     const ready = await configure({
       mode: 'piloto',
       debounceSeconds: 0,
@@ -83,7 +64,7 @@ describe('AI agent in the browser', () => {
 
     // ask_human: the agent asks the team, the seller answers in "Perguntas", the lead gets the answer.
     await configure({ mode: 'piloto' });
-    await call(seller, 'PATCH', `/orgs/${orgId}/conversations/${seller.url().split('/').pop()}`, {
+    await callApi(seller, 'PATCH', `/orgs/${orgId}/conversations/${seller.url().split('/').pop()}`, {
       aiActive: true,
     });
     llm.script(

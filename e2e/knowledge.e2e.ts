@@ -1,6 +1,4 @@
 import {
-  type FakeHttpServer,
-  type FakeOpenAI,
   htmlResponse,
   makeEncryptedPdf,
   makePdf,
@@ -8,27 +6,24 @@ import {
   startFakeOpenAI,
 } from '@piloto/testkit';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snap } from './support/browser.ts';
-import { newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
+import { callApi, newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
 
-let llm: FakeOpenAI;
-let site: FakeHttpServer;
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
-  // The company's public FAQ page, to import by URL.
-  site = await startFakeHttpServer(() =>
-    htmlResponse(
-      200,
-      '<html><head><title>Perguntas frequentes</title></head><body><h1>Perguntas frequentes</h1><h2>Financiamento</h2><p>Financiamos o sistema solar em até 72 parcelas pelo banco parceiro.</p></body></html>',
-    ),
-  );
+const ctx = useAppAndBrowser({
+  fakes: {
+    llm: startFakeOpenAI,
+    // The company's public FAQ page, to import by URL.
+    site: () =>
+      startFakeHttpServer(() =>
+        htmlResponse(
+          200,
+          '<html><head><title>Perguntas frequentes</title></head><body><h1>Perguntas frequentes</h1><h2>Financiamento</h2><p>Financiamos o sistema solar em até 72 parcelas pelo banco parceiro.</p></body></html>',
+        ),
+      ),
+  },
+  env: ({ llm }) => ({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url }),
 });
-afterAll(async () => {
-  await llm?.close();
-  await site?.close();
-});
-const ctx = useAppAndBrowser(() => ({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url }));
 
 const COLLECTION = 'Catálogo e preços';
 
@@ -49,24 +44,10 @@ async function searchUntil(page: Page, query: string, expected: RegExp | string,
   }
 }
 
-/** Same-origin API call from the signed-in page (cookie + Origin, as the SPA does). */
-async function call(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: res.status === 204 ? null : await res.json() };
-    },
-    { method, path, body },
-  );
-}
-
 describe('Knowledge base in the browser', () => {
   it('collections, uploads with live status, text documents, chunks, test search, task models', async () => {
     const { app, browser } = ctx;
+    const { site } = ctx.fakes;
     const page = await newPage(browser);
     await signUpOwnerWithCompany(page, app, {
       name: 'Carla Dona',
@@ -241,18 +222,17 @@ describe('Knowledge base in the browser', () => {
 
   it('Perguntas: similar questions answered together, the answer saved for the next leads', async () => {
     const { app, browser } = ctx;
+    const { llm } = ctx.fakes;
     const page = await newPage(browser);
-    await signUpOwnerWithCompany(page, app, {
+    const { orgId } = await signUpOwnerWithCompany(page, app, {
       name: 'Davi Dono',
       email: 'davi@telhados.com.br',
       company: 'Telhados Davi',
     });
-    const me = (await call(page, 'GET', '/me')).json as { memberships: Array<{ orgId: string }> };
-    const orgId = me.memberships[0].orgId;
     const channel = (
-      await call(page, 'POST', `/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Simulador' })
+      await callApi(page, 'POST', `/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Simulador' })
     ).json as { id: string };
-    const agent = await call(page, 'POST', `/orgs/${orgId}/agents`, {
+    const agent = await callApi(page, 'POST', `/orgs/${orgId}/agents`, {
       name: 'Bia',
       mode: 'piloto',
       debounceSeconds: 0,
@@ -265,7 +245,7 @@ describe('Knowledge base in the browser', () => {
     // Two leads ask the same thing; the agent asks the team each time, and the questions group.
     const ask = async (leadPhone: string, leadName: string, question: string) => {
       llm.script({ toolCalls: [{ name: 'ask_human', args: { question } }] });
-      const sent = await call(page, 'POST', `/orgs/${orgId}/channels/${channel.id}/sandbox/messages`, {
+      const sent = await callApi(page, 'POST', `/orgs/${orgId}/channels/${channel.id}/sandbox/messages`, {
         leadPhone,
         leadName,
         text: 'Oi! Vocês instalam em telhado de fibrocimento?',
@@ -304,7 +284,7 @@ describe('Knowledge base in the browser', () => {
     const leadSees = async (leadPhone: string, text: string) => {
       for (let i = 0; i < 40; i++) {
         const path = `/orgs/${orgId}/channels/${channel.id}/sandbox?leadPhone=${leadPhone}`;
-        const { messages } = (await call(page, 'GET', path)).json as {
+        const { messages } = (await callApi(page, 'GET', path)).json as {
           messages: Array<{ text: string | null }>;
         };
         if (messages.some((m) => m.text?.includes(text))) return;
@@ -316,22 +296,22 @@ describe('Knowledge base in the browser', () => {
     await leadSees('5511977776666', 'Instalamos sim');
 
     // Copiloto: a seller rewrites a suggestion; the rewrite waits in "Para aprovar" for one click.
-    const answered = (await call(page, 'GET', `/orgs/${orgId}/questions?status=answered`)).json as {
+    const answered = (await callApi(page, 'GET', `/orgs/${orgId}/questions?status=answered`)).json as {
       questions: Array<{ conversationId: string; contactName: string }>;
     };
     const conversationId = answered.questions.find((q) => q.contactName === 'Ana Lima')!.conversationId;
-    await call(page, 'PATCH', `/orgs/${orgId}/agents/${(agent.json as { id: string }).id}`, {
+    await callApi(page, 'PATCH', `/orgs/${orgId}/agents/${(agent.json as { id: string }).id}`, {
       mode: 'copiloto',
     });
     llm.script({ content: 'Temos garantia, sim.' });
-    await call(page, 'POST', `/orgs/${orgId}/channels/${channel.id}/sandbox/messages`, {
+    await callApi(page, 'POST', `/orgs/${orgId}/channels/${channel.id}/sandbox/messages`, {
       leadPhone: '5511988887777',
       leadName: 'Ana Lima',
       text: 'Qual a garantia dos painéis?',
     });
     let suggestionId: string | undefined;
     for (let i = 0; i < 40 && !suggestionId; i++) {
-      const list = (await call(page, 'GET', `/orgs/${orgId}/conversations/${conversationId}/suggestions`))
+      const list = (await callApi(page, 'GET', `/orgs/${orgId}/conversations/${conversationId}/suggestions`))
         .json as {
         suggestions: Array<{ id: string; texts: string[] }>;
       };
@@ -339,7 +319,7 @@ describe('Knowledge base in the browser', () => {
       if (!suggestionId) await page.waitForTimeout(500);
     }
     expect(suggestionId).toBeDefined();
-    const accepted = await call(page, 'POST', `/orgs/${orgId}/suggestions/${suggestionId}/accept`, {
+    const accepted = await callApi(page, 'POST', `/orgs/${orgId}/suggestions/${suggestionId}/accept`, {
       text: 'Os painéis têm 12 anos de garantia contra defeitos de fabricação e 25 anos de eficiência.',
     });
     expect(accepted.status).toBeLessThan(300);

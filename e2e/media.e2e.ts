@@ -1,47 +1,18 @@
-import {
-  type FakeElevenLabs,
-  type FakeOpenAI,
-  makePdf,
-  renderAudioFixture,
-  startFakeElevenLabs,
-  startFakeOpenAI,
-} from '@piloto/testkit';
+import { makePdf, renderAudioFixture, startFakeElevenLabs, startFakeOpenAI } from '@piloto/testkit';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchBrowser, snap } from './support/browser.ts';
-import { newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
+import { callApi, newPage, signUpOwnerWithCompany, useAppAndBrowser } from './support/flows.ts';
 
-let llm: FakeOpenAI;
-let elevenLabs: FakeElevenLabs;
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
-  elevenLabs = await startFakeElevenLabs();
+const ctx = useAppAndBrowser({
+  fakes: { llm: startFakeOpenAI, elevenLabs: startFakeElevenLabs },
+  env: ({ llm, elevenLabs }) => ({
+    OPENAI_API_KEY: llm.apiKey,
+    OPENAI_BASE_URL: llm.url,
+    ELEVENLABS_API_KEY: elevenLabs.apiKey,
+    ELEVENLABS_BASE_URL: elevenLabs.url,
+  }),
 });
-afterAll(async () => {
-  await llm?.close();
-  await elevenLabs?.close();
-});
-const ctx = useAppAndBrowser(() => ({
-  OPENAI_API_KEY: llm.apiKey,
-  OPENAI_BASE_URL: llm.url,
-  ELEVENLABS_API_KEY: elevenLabs.apiKey,
-  ELEVENLABS_BASE_URL: elevenLabs.url,
-}));
-
-/** Same-origin API call from the signed-in page (cookie + Origin, as the SPA does). */
-async function call(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: res.status === 204 ? null : await res.json() };
-    },
-    { method, path, body },
-  );
-}
 
 /** Every audio player on the page has loaded its metadata (so a screenshot shows its controls). */
 const audioReady = (page: Page) =>
@@ -55,14 +26,13 @@ const SPOKEN = 'Oi, Marina! A instalação em Campinas sai por R$ 1.200 e leva d
 describe('Media and voice in the browser', () => {
   it('clone a voice with consent, the lead sends a voice note, the transcript shows, the AI answers by voice', async () => {
     const { app, browser } = ctx;
+    const { llm, elevenLabs } = ctx.fakes;
     const owner = await newPage(browser);
-    await signUpOwnerWithCompany(owner, app, {
+    const { orgId } = await signUpOwnerWithCompany(owner, app, {
       name: 'Ana Souza',
       email: 'ana@solarsul.com.br',
       company: 'Solar Sul',
     });
-    const me = (await call(owner, 'GET', '/me')).json as { memberships: Array<{ orgId: string }> };
-    const orgId = me.memberships[0].orgId;
 
     // Vozes: empty, then a clone of Ana's voice with her consent, and a ready-made OpenAI voice.
     await owner.goto(`${app.url}/vozes`);
@@ -106,7 +76,7 @@ describe('Media and voice in the browser', () => {
 
     // The piloto answers voice notes with Ana's voice.
     const channel = (
-      await call(owner, 'POST', `/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Simulador' })
+      await callApi(owner, 'POST', `/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Simulador' })
     ).json as { id: string };
     await owner.goto(`${app.url}/agentes/novo`);
     await owner.getByLabel('Nome', { exact: true }).fill('Sol');
@@ -117,7 +87,7 @@ describe('Media and voice in the browser', () => {
     await owner.getByRole('button', { name: 'Criar agente' }).click();
     await owner.waitForURL(/\/agentes\/[0-9a-f-]{36}$/);
     const agentId = owner.url().split('/').pop()!;
-    const configured = await call(owner, 'PATCH', `/orgs/${orgId}/agents/${agentId}`, {
+    const configured = await callApi(owner, 'PATCH', `/orgs/${orgId}/agents/${agentId}`, {
       mode: 'piloto',
       debounceSeconds: 0,
       channelIds: [channel.id],

@@ -1,9 +1,6 @@
-import { type FakeOpenAI, startFakeOpenAI } from '@piloto/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownerWithCompany } from '../../testing/company.ts';
-import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
 import type { ApiJson } from '../../testing/json.ts';
-import type { TestClient } from '../../testing/session.ts';
+import { useSandboxAgent } from '../../testing/sandboxAgent.ts';
 import { waitFor } from '../../testing/wait.ts';
 
 /**
@@ -44,56 +41,22 @@ const attacks = [
   },
 ];
 
-let t: TestApp;
-let llm: FakeOpenAI;
-let owner: TestClient;
-let orgId: string;
-let channelId: string;
-let n = 0;
-
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
-  t = await startTestApp({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url });
-  ({ owner, orgId } = await ownerWithCompany(t.app, t.platform, 'Loja Segura'));
-  channelId = (
-    await owner.post(`/api/v1/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Simulador' })
-  ).json().id;
-  await owner.post(`/api/v1/orgs/${orgId}/agents`, {
+const sandbox = useSandboxAgent({
+  company: 'Loja Segura',
+  agent: {
     name: 'Guarda',
-    mode: 'piloto',
-    debounceSeconds: 0,
-    channelIds: [channelId],
-    model: { provider: 'openai', name: 'gpt-4.1-mini' },
     instructions: 'Atendimento também pelo telefone da loja (11) 3333-4444 ou contato@lojasegura.com.br.',
     replyStyle: { splitMessages: false, maxMessagesPerTurn: 1, typingDelay: false },
-  });
+  },
 });
-afterAll(async () => {
-  await t?.close();
-  await llm?.close();
-});
+const { api } = sandbox;
 
 async function turn(lead: string, modelSays: string) {
-  llm.script({ content: modelSays });
-  const phone = `+5511977${String(++n).padStart(6, '0')}`;
-  await owner.post(`/api/v1/orgs/${orgId}/channels/${channelId}/sandbox/messages`, {
-    leadPhone: phone,
-    leadName: `Lead ${n}`,
-    text: lead,
-  });
-  const conv: ApiJson = await waitFor(async () => {
-    const list = (await owner.get(`/api/v1/orgs/${orgId}/conversations?view=all`)).json()
-      .conversations as ApiJson[];
-    return list.find((c) => c.contact.phone === phone);
-  });
-  const trace: ApiJson = await waitFor(async () => {
-    const list = (await owner.get(`/api/v1/orgs/${orgId}/traces?conversationId=${conv.id}`)).json()
-      .traces as ApiJson[];
-    return list[0];
-  });
-  const messages = (await owner.get(`/api/v1/orgs/${orgId}/conversations/${conv.id}/messages`)).json()
-    .messages as ApiJson[];
-  const after = (await owner.get(`/api/v1/orgs/${orgId}/conversations/${conv.id}`)).json();
+  sandbox.llm.script({ content: modelSays });
+  const conv = await sandbox.conversationOf(await sandbox.leadSays(lead));
+  const trace: ApiJson = await waitFor(async () => (await sandbox.tracesOf(conv.id))[0]);
+  const messages = await sandbox.messagesOf(conv.id);
+  const after = (await sandbox.owner.get(api(`/conversations/${conv.id}`))).json();
   return { trace, messages, conversation: after };
 }
 
@@ -105,7 +68,7 @@ describe('prompt injection guards (scripted model outputs)', () => {
       expect(outbound.map((m) => m.text).join('\n')).not.toContain(attack.leaked);
       expect(outbound).toHaveLength(0);
       expect(trace).toMatchObject({ status: 'failed', handoffReason: 'model_failure' });
-      const detail = (await owner.get(`/api/v1/orgs/${orgId}/traces/${trace.id}`)).json();
+      const detail = (await sandbox.owner.get(api(`/traces/${trace.id}`))).json();
       expect(detail.error).toMatch(/^Resposta bloqueada pela proteção/);
       expect(conversation).toMatchObject({ aiActive: false, handoffReason: 'model_failure' });
     });
@@ -120,7 +83,7 @@ describe('prompt injection guards (scripted model outputs)', () => {
   });
 
   it('never puts the lead’s words in a system message', () => {
-    for (const request of llm.requests) {
+    for (const request of sandbox.llm.requests) {
       const system = request.messages
         .filter((m) => m.role === 'system')
         .map((m) => JSON.stringify(m.content));

@@ -1,73 +1,26 @@
-import { type FakeOpenAI, startFakeOpenAI } from '@piloto/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownerWithCompany } from '../../testing/company.ts';
-import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
 import type { ApiJson } from '../../testing/json.ts';
-import type { TestClient } from '../../testing/session.ts';
+import { useSandboxAgent } from '../../testing/sandboxAgent.ts';
 import { waitFor } from '../../testing/wait.ts';
 import { HANDOFF_MESSAGE, HOLDING_MESSAGE } from './prompts.ts';
 
-let t: TestApp;
-let llm: FakeOpenAI;
-let owner: TestClient;
-let orgId: string;
-let channelId: string;
-let agentId: string;
-let leadSeq = 0;
-
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
-  t = await startTestApp({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url });
-  ({ owner, orgId } = await ownerWithCompany(t.app, t.platform, 'Ótica Visão'));
-  channelId = (
-    await owner.post(`/api/v1/orgs/${orgId}/channels`, { provider: 'sandbox', name: 'Playground' })
-  ).json().id;
-  const agent = await owner.post(`/api/v1/orgs/${orgId}/agents`, {
+const sandbox = useSandboxAgent({
+  company: 'Ótica Visão',
+  agent: {
     name: 'Bia',
-    mode: 'piloto',
-    debounceSeconds: 0,
-    channelIds: [channelId],
-    model: { provider: 'openai', name: 'gpt-4.1-mini' },
     replyStyle: { splitMessages: true, maxMessagesPerTurn: 3, typingDelay: false },
-  });
-  expect(agent.statusCode, agent.body).toBe(201);
-  agentId = agent.json().id;
-  expect(agent.json()).toMatchObject({ version: 1, notReadyReason: null });
+  },
 });
-afterAll(async () => {
-  await t?.close();
-  await llm?.close();
-});
-
-const api = (path: string) => `/api/v1/orgs/${orgId}${path}`;
-async function leadSays(text: string, phone = `+55119876${String(++leadSeq).padStart(5, '0')}`) {
-  const res = await owner.post(api(`/channels/${channelId}/sandbox/messages`), {
-    leadPhone: phone,
-    leadName: `Lead ${leadSeq}`,
-    text,
-  });
-  expect(res.statusCode).toBe(202);
-  return phone;
-}
-async function conversationOf(phone: string): Promise<ApiJson> {
-  return waitFor(async () => {
-    const list = (await owner.get(api('/conversations?view=all'))).json().conversations as ApiJson[];
-    return list.find((c) => c.contact.phone === phone);
-  });
-}
-const messagesOf = async (conversationId: string): Promise<ApiJson[]> =>
-  (await owner.get(api(`/conversations/${conversationId}/messages`))).json().messages;
-const tracesOf = async (conversationId: string): Promise<ApiJson[]> =>
-  (await owner.get(api(`/traces?conversationId=${conversationId}`))).json().traces;
+const { api, leadSays, conversationOf, messagesOf, tracesOf } = sandbox;
 const setAgent = async (patch: object) => {
-  const res = await owner.patch(api(`/agents/${agentId}`), patch);
+  const res = await sandbox.owner.patch(api(`/agents/${sandbox.agentId}`), patch);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
 
 describe('piloto', () => {
   it('answers the lead in WhatsApp-sized bubbles, using tools, and records the turn', async () => {
-    llm.script(
+    sandbox.llm.script(
       {
         toolCalls: [
           {
@@ -92,7 +45,7 @@ describe('piloto', () => {
       'Quer agendar um exame de vista? É grátis na compra.',
     ]);
     // The model saw the company's rules first and the lead's words.
-    const request = llm.requests.at(-1)!;
+    const request = sandbox.llm.requests.at(-1)!;
     expect(JSON.stringify(request.messages[0])).toMatch(/Ótica Visão/);
     expect(request.tools.map((tool) => tool.function.name).sort()).toEqual(
       ['ask_human', 'handoff_to_human', 'schedule_followup', 'search_knowledge', 'update_lead'].sort(),
@@ -102,7 +55,7 @@ describe('piloto', () => {
       return list.length ? list : undefined;
     });
     expect(trace).toMatchObject({ status: 'replied', agentVersion: 1, mode: 'piloto' });
-    const detail = (await owner.get(api(`/traces/${trace.id}`))).json();
+    const detail = (await sandbox.owner.get(api(`/traces/${trace.id}`))).json();
     expect(detail.toolCalls[0]).toMatchObject({ name: 'update_lead', result: 'Ficha do lead atualizada.' });
     expect(detail.tokens.input).toBeGreaterThan(0);
     expect(detail.input.at(-1)).toEqual({
@@ -114,17 +67,16 @@ describe('piloto', () => {
 
   it('merges a burst of messages into one answer (debounce)', async () => {
     await setAgent({ debounceSeconds: 1 });
-    const before = llm.requests.length;
-    llm.script({ content: 'Claro! Aceitamos Pix e cartão em até 10x.' });
-    const phone = `+5511987699${String(++leadSeq).padStart(3, '0')}`;
-    await leadSays('Oi', phone);
+    const before = sandbox.llm.requests.length;
+    sandbox.llm.script({ content: 'Claro! Aceitamos Pix e cartão em até 10x.' });
+    const phone = await leadSays('Oi');
     await leadSays('vocês aceitam', phone);
     await leadSays('cartão?', phone);
     const conv = await conversationOf(phone);
     await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
     await new Promise((r) => setTimeout(r, 1500));
-    expect(llm.requests.length - before).toBe(1);
-    const seen = JSON.stringify(llm.requests.at(-1)!.messages);
+    expect(sandbox.llm.requests.length - before).toBe(1);
+    const seen = JSON.stringify(sandbox.llm.requests.at(-1)!.messages);
     expect(seen).toContain('vocês aceitam');
     expect(seen).toContain('cartão?');
     expect((await messagesOf(conv.id)).filter((m) => m.senderType === 'ai')).toHaveLength(1);
@@ -132,14 +84,14 @@ describe('piloto', () => {
   });
 
   it('asks the team when it lacks an answer, tells the lead, and resumes with the answer', async () => {
-    llm.script({
+    sandbox.llm.script({
       toolCalls: [{ name: 'ask_human', args: { question: 'Vocês fazem lente multifocal em 2 dias?' } }],
     });
     const phone = await leadSays('Vocês fazem multifocal em 2 dias?');
     const conv = await conversationOf(phone);
     await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === HOLDING_MESSAGE));
     const question = await waitFor(async () => {
-      const q = (await owner.get(api('/questions'))).json().questions as ApiJson[];
+      const q = (await sandbox.owner.get(api('/questions'))).json().questions as ApiJson[];
       return q.find((x) => x.conversationId === conv.id);
     });
     expect(question).toMatchObject({
@@ -148,8 +100,8 @@ describe('piloto', () => {
       contactName: expect.any(String),
     });
 
-    llm.script({ content: 'Fazemos sim! Multifocal fica pronta em 2 dias úteis.' });
-    const answered = await owner.post(api(`/questions/${question.id}/answer`), {
+    sandbox.llm.script({ content: 'Fazemos sim! Multifocal fica pronta em 2 dias úteis.' });
+    const answered = await sandbox.owner.post(api(`/questions/${question.id}/answer`), {
       answer: 'Sim, 2 dias úteis',
     });
     expect(answered.json()).toMatchObject({
@@ -163,39 +115,41 @@ describe('piloto', () => {
       ),
     );
     // The graph resumed where it stopped: the tool's result carries the team's answer.
-    expect(JSON.stringify(llm.requests.at(-1)!.messages)).toContain('Resposta da equipe: Sim, 2 dias úteis');
+    expect(JSON.stringify(sandbox.llm.requests.at(-1)!.messages)).toContain(
+      'Resposta da equipe: Sim, 2 dias úteis',
+    );
   });
 
   it('hands off when the lead asks for a person, without calling the model', async () => {
-    const before = llm.requests.length;
+    const before = sandbox.llm.requests.length;
     const phone = await leadSays('Quero falar com um atendente, por favor');
     const conv = await conversationOf(phone);
     await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === HANDOFF_MESSAGE));
-    expect((await owner.get(api(`/conversations/${conv.id}`))).json()).toMatchObject({
+    expect((await sandbox.owner.get(api(`/conversations/${conv.id}`))).json()).toMatchObject({
       aiActive: false,
       handoffReason: 'lead_requested',
     });
-    expect(llm.requests.length).toBe(before);
+    expect(sandbox.llm.requests.length).toBe(before);
   });
 
   it('never talks over a human: after a seller writes, the AI stays quiet', async () => {
-    llm.script({ content: 'Olá!' });
+    sandbox.llm.script({ content: 'Olá!' });
     const phone = await leadSays('Bom dia');
     const conv = await conversationOf(phone);
     await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
-    await owner.post(api(`/conversations/${conv.id}/messages`), {
+    await sandbox.owner.post(api(`/conversations/${conv.id}/messages`), {
       text: 'Aqui é a Carla, vendedora. Posso ajudar?',
     });
-    const before = llm.requests.length;
+    const before = sandbox.llm.requests.length;
     await leadSays('Pode sim, Carla', phone);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(llm.requests.length).toBe(before);
-    expect((await owner.get(api(`/conversations/${conv.id}`))).json().aiActive).toBe(false);
+    expect(sandbox.llm.requests.length).toBe(before);
+    expect((await sandbox.owner.get(api(`/conversations/${conv.id}`))).json().aiActive).toBe(false);
   });
 
   it('falls back to another model, then hands off to a human with the reason — never a silent drop', async () => {
     await setAgent({ fallbackModel: { provider: 'openai', name: 'gpt-4.1-nano' } });
-    llm.script(
+    sandbox.llm.script(
       { error: { status: 400, message: 'modelo recusou' } },
       { content: 'Resposta do modelo reserva' },
     );
@@ -204,16 +158,16 @@ describe('piloto', () => {
     await waitFor(async () =>
       (await messagesOf(conv.id)).find((m) => m.text === 'Resposta do modelo reserva'),
     );
-    expect(llm.requests.at(-1)!.model).toBe('gpt-4.1-nano');
+    expect(sandbox.llm.requests.at(-1)!.model).toBe('gpt-4.1-nano');
 
-    llm.script(
+    sandbox.llm.script(
       { error: { status: 400, message: 'falhou' } },
       { error: { status: 400, message: 'falhou de novo' } },
     );
     const phone2 = await leadSays('E armação de titânio?');
     const conv2 = await conversationOf(phone2);
     const after = await waitFor(async () => {
-      const c = (await owner.get(api(`/conversations/${conv2.id}`))).json();
+      const c = (await sandbox.owner.get(api(`/conversations/${conv2.id}`))).json();
       return c.handoffReason ? c : undefined;
     });
     expect(after).toMatchObject({ aiActive: false, handoffReason: 'model_failure' });
@@ -226,14 +180,14 @@ describe('piloto', () => {
 describe('bounded cost', () => {
   it('folds old history into a rolling summary so the prompt stops growing', async () => {
     const phone = await leadSays('Primeira mensagem');
-    llm.script({ content: 'Oi!' });
+    sandbox.llm.script({ content: 'Oi!' });
     const conv = await conversationOf(phone);
     await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
     const { messages } = await import('../../db/schema/index.ts');
     const rows = Array.from({ length: 60 }, (_, i) => ({
-      orgId,
+      orgId: sandbox.orgId,
       conversationId: conv.id,
-      channelId,
+      channelId: sandbox.channelId,
       direction: (i % 2 ? 'outbound' : 'inbound') as 'inbound' | 'outbound',
       senderType: (i % 2 ? 'member' : 'contact') as 'member' | 'contact',
       kind: 'text',
@@ -241,23 +195,23 @@ describe('bounded cost', () => {
       status: i % 2 ? 'read' : 'received',
       createdAt: new Date(Date.now() - (60 - i) * 1000),
     }));
-    await t.platform.db.insert(messages).values(rows);
-    await owner.patch(api(`/conversations/${conv.id}`), { aiActive: true });
-    const before = llm.requests.length;
-    llm.script(
+    await sandbox.platform.db.insert(messages).values(rows);
+    await sandbox.owner.patch(api(`/conversations/${conv.id}`), { aiActive: true });
+    const before = sandbox.llm.requests.length;
+    sandbox.llm.script(
       { content: 'O lead quer óculos e já conversou bastante.' },
       { content: 'Perfeito, seguimos!' },
     );
     await leadSays('E então?', phone);
     await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === 'Perfeito, seguimos!'));
-    const [summarize, turn] = llm.requests.slice(before);
+    const [summarize, turn] = sandbox.llm.requests.slice(before);
     expect(JSON.stringify(summarize.messages[0])).toMatch(/Resuma esta conversa/);
     const turnText = JSON.stringify(turn.messages);
     expect(turnText).toContain('Resumo da conversa até aqui: O lead quer óculos e já conversou bastante.');
     expect(turnText).not.toContain('mensagem antiga número 0"');
     expect(turn.messages.filter((m) => m.role !== 'system').length).toBeLessThanOrEqual(40);
     const [trace] = await tracesOf(conv.id);
-    const detail = (await owner.get(api(`/traces/${trace.id}`))).json();
+    const detail = (await sandbox.owner.get(api(`/traces/${trace.id}`))).json();
     expect(detail.costMicros).toBeGreaterThan(0);
   });
 });
@@ -265,14 +219,14 @@ describe('bounded cost', () => {
 describe('copiloto', () => {
   it('suggests replies to the seller, who sends one edited; the edit is recorded', async () => {
     await setAgent({ mode: 'copiloto' });
-    llm.script({
+    sandbox.llm.script({
       content:
         'Temos sim! Armações a partir de R$ 199.\n\nQuer ver modelos?\n---\nTemos! Qual estilo você procura?',
     });
     const phone = await leadSays('Vocês têm armação barata?');
     const conv = await conversationOf(phone);
     const pending = await waitFor(async () => {
-      const s = (await owner.get(api(`/conversations/${conv.id}/suggestions`))).json()
+      const s = (await sandbox.owner.get(api(`/conversations/${conv.id}/suggestions`))).json()
         .suggestions as ApiJson[];
       return s.length === 2 ? s : undefined;
     });
@@ -280,10 +234,10 @@ describe('copiloto', () => {
     const suggestion = pending.find((p) => p.texts.length === 2)!;
     expect(suggestion.texts).toEqual(['Temos sim! Armações a partir de R$ 199.', 'Quer ver modelos?']);
     expect(pending.map((p) => p.texts.join(' '))).toContain('Temos! Qual estilo você procura?');
-    expect(JSON.stringify(llm.lastRequest()!.messages[0])).toMatch(/Modo copiloto/);
+    expect(JSON.stringify(sandbox.llm.lastRequest()!.messages[0])).toMatch(/Modo copiloto/);
     expect((await messagesOf(conv.id)).filter((m) => m.direction === 'outbound')).toHaveLength(0);
 
-    const sent = await owner.post(api(`/suggestions/${suggestion.id}/accept`), {
+    const sent = await sandbox.owner.post(api(`/suggestions/${suggestion.id}/accept`), {
       text: 'Temos sim! Armações a partir de R$ 149 nesta semana.',
     });
     expect(sent.statusCode).toBe(201);
@@ -291,10 +245,15 @@ describe('copiloto', () => {
       senderType: 'member',
       text: 'Temos sim! Armações a partir de R$ 149 nesta semana.',
     });
-    expect((await owner.get(api(`/conversations/${conv.id}/suggestions`))).json().suggestions).toEqual([]);
+    expect(
+      (await sandbox.owner.get(api(`/conversations/${conv.id}/suggestions`))).json().suggestions,
+    ).toEqual([]);
     const { suggestions } = await import('../../db/schema/index.ts');
     const { eq } = await import('drizzle-orm');
-    const [row] = await t.platform.db.select().from(suggestions).where(eq(suggestions.id, suggestion.id));
+    const [row] = await sandbox.platform.db
+      .select()
+      .from(suggestions)
+      .where(eq(suggestions.id, suggestion.id));
     expect(row).toMatchObject({
       status: 'edited',
       sentText: 'Temos sim! Armações a partir de R$ 149 nesta semana.',
@@ -305,22 +264,25 @@ describe('copiloto', () => {
 
 describe('configuration', () => {
   it('versions every change and says what is missing before it can answer', async () => {
-    const versions = (await owner.get(api(`/agents/${agentId}/versions`))).json().versions as ApiJson[];
+    const versions = (await sandbox.owner.get(api(`/agents/${sandbox.agentId}/versions`))).json()
+      .versions as ApiJson[];
     expect(versions[0].version).toBeGreaterThan(1);
     expect(versions.map((v) => v.version)).toEqual([...versions.map((v) => v.version)].sort((a, b) => b - a));
-    const noKey = await owner.post(api('/agents'), {
+    const noKey = await sandbox.owner.post(api('/agents'), {
       name: 'Sem chave',
       model: { provider: 'anthropic', name: 'claude-sonnet-4-5' },
     });
     expect(noKey.json().notReadyReason).toMatch(/Configure a chave de Anthropic/);
-    const invalid = await owner.post(api('/agents'), { name: 'X', debounceSeconds: 999 });
+    const invalid = await sandbox.owner.post(api('/agents'), { name: 'X', debounceSeconds: 999 });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.details.fields[0].path).toBe('name');
-    const settings = await owner.request('PUT', api('/ai-settings'), { anthropicApiKey: 'sk-ant-123456789' });
+    const settings = await sandbox.owner.request('PUT', api('/ai-settings'), {
+      anthropicApiKey: 'sk-ant-123456789',
+    });
     expect(settings.json().providers.find((p: ApiJson) => p.provider === 'anthropic')).toMatchObject({
       configured: true,
       preview: '••••6789',
     });
-    expect((await owner.get(api(`/agents/${noKey.json().id}`))).json().notReadyReason).toBeNull();
+    expect((await sandbox.owner.get(api(`/agents/${noKey.json().id}`))).json().notReadyReason).toBeNull();
   });
 });

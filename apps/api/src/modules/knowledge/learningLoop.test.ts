@@ -1,9 +1,7 @@
-import { type FakeOpenAI, type FakeOpenAIChatRequest, startFakeOpenAI } from '@piloto/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownerWithCompany } from '../../testing/company.ts';
-import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { FakeOpenAIChatRequest } from '@piloto/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiJson } from '../../testing/json.ts';
-import type { TestClient } from '../../testing/session.ts';
+import { useSandboxAgent } from '../../testing/sandboxAgent.ts';
 import { waitFor } from '../../testing/wait.ts';
 import { HOLDING_MESSAGE } from '../agents/prompts.ts';
 
@@ -46,62 +44,34 @@ function sameTopic(a: string, b: string): boolean {
   return [...stems(a)].filter((w) => other.has(w)).length >= 2;
 }
 
-let t: TestApp;
-let llm: FakeOpenAI;
-let owner: TestClient;
-let orgId: string;
-let channelId: string;
-let agentId: string;
-let leadSeq = 0;
-
-beforeAll(async () => {
-  llm = await startFakeOpenAI();
-  llm.respond(diligentModel);
-  t = await startTestApp({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url });
-  ({ owner, orgId } = await ownerWithCompany(t.app, t.platform, 'Solar Sul Energia'));
-  channelId = (await owner.post(api('/channels'), { provider: 'sandbox', name: 'Playground' })).json().id;
-  const agent = await owner.post(api('/agents'), {
+const sandbox = useSandboxAgent({
+  company: 'Solar Sul Energia',
+  agent: {
     name: 'Sol',
-    mode: 'piloto',
-    debounceSeconds: 0,
-    channelIds: [channelId],
-    model: { provider: 'openai', name: 'gpt-4.1-mini' },
     replyStyle: { splitMessages: false, maxMessagesPerTurn: 1, typingDelay: false },
-  });
-  expect(agent.statusCode, agent.body).toBe(201);
-  agentId = agent.json().id;
+  },
 });
-afterAll(async () => {
-  await t?.close();
-  await llm?.close();
-});
+const { api, messagesOf, tracesOf } = sandbox;
+beforeAll(() => sandbox.llm.respond(diligentModel));
 
-function api(path: string) {
-  return `/api/v1/orgs/${orgId}${path}`;
-}
-async function leadSays(text: string) {
-  const phone = `+55519876${String(++leadSeq).padStart(5, '0')}`;
-  const res = await owner.post(api(`/channels/${channelId}/sandbox/messages`), {
-    leadPhone: phone,
-    leadName: `Lead ${leadSeq}`,
-    text,
-  });
-  expect(res.statusCode).toBe(202);
-  return waitFor(async () => {
-    const list = (await owner.get(api('/conversations?view=all'))).json().conversations as ApiJson[];
-    return list.find((c) => c.contact.phone === phone);
-  });
-}
+/** A new lead asks in the simulator; returns the conversation. */
+const leadAsks = async (text: string): Promise<ApiJson> =>
+  sandbox.conversationOf(await sandbox.leadSays(text));
 const aiTexts = async (conversationId: string): Promise<string[]> =>
-  ((await owner.get(api(`/conversations/${conversationId}/messages`))).json().messages as ApiJson[])
-    .filter((m) => m.senderType === 'ai')
-    .map((m) => m.text);
+  (await messagesOf(conversationId)).filter((m) => m.senderType === 'ai').map((m) => m.text);
 const pendingQuestions = async (): Promise<ApiJson[]> =>
-  (await owner.get(api('/questions'))).json().questions;
+  (await sandbox.owner.get(api('/questions'))).json().questions;
+/** The copiloto's first suggestion in the conversation, once it is there. */
+const firstSuggestionOf = (conversationId: string): Promise<ApiJson> =>
+  waitFor(async () => {
+    const list = (await sandbox.owner.get(api(`/conversations/${conversationId}/suggestions`))).json()
+      .suggestions as ApiJson[];
+    return list[0];
+  });
 
 describe('learning from the team', () => {
   it('lead A asks → a seller answers once → lead B, asking in other words, is answered without the team', async () => {
-    const a = await leadSays('Vocês instalam placa solar em telhado de fibrocimento?');
+    const a = await leadAsks('Vocês instalam placa solar em telhado de fibrocimento?');
     await waitFor(async () => ((await aiTexts(a.id)).includes(HOLDING_MESSAGE) ? true : undefined));
     const [question] = await waitFor(async () => {
       const q = await pendingQuestions();
@@ -110,11 +80,12 @@ describe('learning from the team', () => {
     expect(question).toMatchObject({ conversationId: a.id, status: 'pending' });
 
     const answer = 'Instalamos sim! Usamos suportes próprios para fibrocimento, sem furar a telha.';
-    const res = await owner.post(api(`/questions/${question.id}/answer`), { answer });
+    const res = await sandbox.owner.post(api(`/questions/${question.id}/answer`), { answer });
     expect(res.statusCode, res.body).toBe(200);
     await waitFor(async () => ((await aiTexts(a.id)).includes(answer) ? true : undefined));
     // Saved for the future: a learned answer, active, indexed as knowledge.
-    const learned = (await owner.get(api('/knowledge/learned?status=active'))).json().answers as ApiJson[];
+    const learned = (await sandbox.owner.get(api('/knowledge/learned?status=active'))).json()
+      .answers as ApiJson[];
     expect(learned).toEqual([
       expect.objectContaining({
         question: question.question,
@@ -124,24 +95,24 @@ describe('learning from the team', () => {
       }),
     ]);
     await waitFor(async () => {
-      const docs = (await owner.get(api('/knowledge/documents'))).json().documents as ApiJson[];
+      const docs = (await sandbox.owner.get(api('/knowledge/documents'))).json().documents as ApiJson[];
       return docs.find((d) => d.sourceType === 'learned' && d.status === 'ready');
     });
 
-    const b = await leadSays('vcs colocam painel em telhado de fibrocimento??');
+    const b = await leadAsks('vcs colocam painel em telhado de fibrocimento??');
     await waitFor(async () => ((await aiTexts(b.id)).includes(answer) ? true : undefined));
     expect(await aiTexts(b.id)).not.toContain(HOLDING_MESSAGE);
     expect(await pendingQuestions()).toEqual([]);
-    const [trace] = (await owner.get(api(`/traces?conversationId=${b.id}`))).json().traces as ApiJson[];
-    const detail = (await owner.get(api(`/traces/${trace.id}`))).json();
+    const [trace] = await tracesOf(b.id);
+    const detail = (await sandbox.owner.get(api(`/traces/${trace.id}`))).json();
     expect(detail.status).toBe('replied');
     expect(detail.retrievedPassages[0].text).toContain(answer);
   });
 
   it('groups similar pending questions so one answer reaches every lead who asked', async () => {
-    const c = await leadSays('Qual o prazo de instalação em Caxias do Sul?');
+    const c = await leadAsks('Qual o prazo de instalação em Caxias do Sul?');
     await waitFor(async () => ((await pendingQuestions()).length === 1 ? true : undefined));
-    const d = await leadSays('qual prazo pra instalação em caxias do sul');
+    const d = await leadAsks('qual prazo pra instalação em caxias do sul');
     await waitFor(async () => ((await aiTexts(d.id)).includes(HOLDING_MESSAGE) ? true : undefined));
     const grouped = await waitFor(async () => {
       const q = await pendingQuestions();
@@ -151,17 +122,18 @@ describe('learning from the team', () => {
     expect(grouped[0].similar[0]).toMatchObject({ question: 'qual prazo pra instalação em caxias do sul' });
 
     const answer = 'Em Caxias do Sul instalamos em até 15 dias após a aprovação do projeto.';
-    await owner.post(api(`/questions/${grouped[0].id}/answer`), { answer, saveForFuture: false });
+    await sandbox.owner.post(api(`/questions/${grouped[0].id}/answer`), { answer, saveForFuture: false });
     await waitFor(async () => ((await aiTexts(c.id)).includes(answer) ? true : undefined));
     await waitFor(async () => ((await aiTexts(d.id)).includes(answer) ? true : undefined));
     expect(await pendingQuestions()).toEqual([]);
     // Not saved for the future: nothing new was learned.
-    const learned = (await owner.get(api('/knowledge/learned?status=active'))).json().answers as ApiJson[];
+    const learned = (await sandbox.owner.get(api('/knowledge/learned?status=active'))).json()
+      .answers as ApiJson[];
     expect(learned.some((l) => l.answer === answer)).toBe(false);
   });
 
   it('counts questions to the team per week, next to the answers saved as knowledge', async () => {
-    const res = await owner.get(api('/questions/stats?weeks=4'));
+    const res = await sandbox.owner.get(api('/questions/stats?weeks=4'));
     expect(res.statusCode, res.body).toBe(200);
     const { weeks } = res.json();
     expect(weeks).toHaveLength(4);
@@ -171,30 +143,24 @@ describe('learning from the team', () => {
   });
 
   it('copiloto teaches too: a materially rewritten suggestion is proposed, and one click makes it knowledge', async () => {
-    await owner.patch(api(`/agents/${agentId}`), { mode: 'copiloto' });
-    llm.script({ content: 'Temos sim! Posso te passar mais detalhes?' });
-    const e = await leadSays('Vocês trabalham com bateria para guardar energia?');
-    const [suggestion] = await waitFor(async () => {
-      const s = (await owner.get(api(`/conversations/${e.id}/suggestions`))).json().suggestions as ApiJson[];
-      return s.length ? s : undefined;
-    });
-    const small = await owner.post(api(`/suggestions/${suggestion.id}/accept`), {
+    await sandbox.owner.patch(api(`/agents/${sandbox.agentId}`), { mode: 'copiloto' });
+    sandbox.llm.script({ content: 'Temos sim! Posso te passar mais detalhes?' });
+    const e = await leadAsks('Vocês trabalham com bateria para guardar energia?');
+    const suggestion = await firstSuggestionOf(e.id);
+    const small = await sandbox.owner.post(api(`/suggestions/${suggestion.id}/accept`), {
       text: 'Temos sim! Posso te passar mais detalhes?',
     });
     expect(small.statusCode, small.body).toBe(201);
-    expect((await owner.get(api('/knowledge/learned?status=proposed'))).json().answers).toEqual([]);
+    expect((await sandbox.owner.get(api('/knowledge/learned?status=proposed'))).json().answers).toEqual([]);
 
-    llm.script({ content: 'Temos sim! Posso te passar mais detalhes?' });
-    const f = await leadSays('Vocês vendem bateria de lítio para sistema solar?');
-    const [s2] = await waitFor(async () => {
-      const s = (await owner.get(api(`/conversations/${f.id}/suggestions`))).json().suggestions as ApiJson[];
-      return s.length ? s : undefined;
-    });
+    sandbox.llm.script({ content: 'Temos sim! Posso te passar mais detalhes?' });
+    const f = await leadAsks('Vocês vendem bateria de lítio para sistema solar?');
+    const s2 = await firstSuggestionOf(f.id);
     const rewritten =
       'Vendemos baterias de lítio da BYD a partir de R$ 18 mil, instaladas junto com o inversor híbrido.';
-    await owner.post(api(`/suggestions/${s2.id}/accept`), { text: rewritten });
+    await sandbox.owner.post(api(`/suggestions/${s2.id}/accept`), { text: rewritten });
     const proposed = await waitFor(async () => {
-      const r = (await owner.get(api('/knowledge/learned?status=proposed'))).json();
+      const r = (await sandbox.owner.get(api('/knowledge/learned?status=proposed'))).json();
       return r.answers.length ? r : undefined;
     });
     expect(proposed.proposedCount).toBe(1);
@@ -203,10 +169,15 @@ describe('learning from the team', () => {
       answer: rewritten,
       source: 'copilot_edit',
     });
-    const approved = await owner.post(api(`/knowledge/learned/${proposed.answers[0].id}/approve`), {});
+    const approved = await sandbox.owner.post(
+      api(`/knowledge/learned/${proposed.answers[0].id}/approve`),
+      {},
+    );
     expect(approved.json()).toMatchObject({ status: 'active', approvedByName: expect.any(String) });
     const found = await waitFor(async () => {
-      const r = (await owner.post(api('/knowledge/search'), { query: 'bateria de litio preço' })).json();
+      const r = (
+        await sandbox.owner.post(api('/knowledge/search'), { query: 'bateria de litio preço' })
+      ).json();
       return r.results[0]?.text.includes('BYD') ? r : undefined;
     });
     expect(found.results[0].text).toContain(rewritten);

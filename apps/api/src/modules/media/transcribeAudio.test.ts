@@ -1,34 +1,22 @@
 import {
   type FakeHttpServer,
-  type FakeOpenAI,
   jsonResponse,
   renderAudioFixture,
   startFakeHttpServer,
   startFakeOpenAI,
 } from '@piloto/testkit';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { createHttpClient, ProviderError } from '../../platform/httpClient.ts';
-import { defaultFfmpegPath } from '../../platform/voiceNote.ts';
+import { ProviderError } from '../../platform/httpClient.ts';
+import { useMediaDeps } from '../../testing/mediaDeps.ts';
 import { MediaError } from './mediaError.ts';
-import { type TranscribeAudioDeps, transcribeAudio } from './transcribeAudio.ts';
+import { transcribeAudio } from './transcribeAudio.ts';
 
-const ffmpegPath = defaultFfmpegPath();
-const http = createHttpClient(pino({ level: 'silent' }));
-
-let llm: FakeOpenAI;
-let deps: TranscribeAudioDeps;
+const media = useMediaDeps();
 let voiceNote: Buffer;
 
 beforeEach(async () => {
-  llm = await startFakeOpenAI();
-  deps = { http, ffmpegPath, config: loadConfig({ OPENAI_API_KEY: llm.apiKey, OPENAI_BASE_URL: llm.url }) };
   voiceNote ??= await renderAudioFixture({ format: 'ogg', seconds: 2 });
-});
-
-afterEach(async () => {
-  await llm.close();
 });
 
 async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
@@ -42,9 +30,9 @@ async function providerError(promise: Promise<unknown>): Promise<ProviderError> 
 
 describe('transcribeAudio with OpenAI', () => {
   it('uploads the voice note as multipart with model and language, and returns the transcript', async () => {
-    llm.audio.scriptTranscriptions({ text: '  Oi, vocês entregam em Campinas?  ' });
+    media.llm.audio.scriptTranscriptions({ text: '  Oi, vocês entregam em Campinas?  ' });
 
-    const result = await transcribeAudio(deps, {
+    const result = await transcribeAudio(media.deps, {
       audio: voiceNote,
       mimeType: 'audio/ogg; codecs=opus',
       engine: { provider: 'openai' },
@@ -59,7 +47,7 @@ describe('transcribeAudio with OpenAI', () => {
       model: 'gpt-4o-transcribe',
     });
     expect(result.seconds).toBeCloseTo(2, 0);
-    const [request] = llm.audio.transcriptionRequests;
+    const [request] = media.llm.audio.transcriptionRequests;
     expect(request).toMatchObject({
       model: 'gpt-4o-transcribe',
       language: 'pt',
@@ -69,12 +57,12 @@ describe('transcribeAudio with OpenAI', () => {
       fileType: 'audio/ogg',
     });
     expect(request.fileBytes?.equals(voiceNote)).toBe(true);
-    expect(request.headers.authorization).toBe(`Bearer ${llm.apiKey}`);
+    expect(request.headers.authorization).toBe(`Bearer ${media.llm.apiKey}`);
   });
 
   it('uses the company key over the server key, and an OpenAI-compatible endpoint with its own model', async () => {
     const wrongKey = await providerError(
-      transcribeAudio(deps, {
+      transcribeAudio(media.deps, {
         audio: voiceNote,
         engine: { provider: 'openai' },
         keys: { openaiApiKey: 'sk-da-empresa' },
@@ -84,34 +72,38 @@ describe('transcribeAudio with OpenAI', () => {
     expect(wrongKey.message).toContain('chave de API inválida');
 
     const compatible = await transcribeAudio(
-      { ...deps, config: loadConfig({}) },
+      { ...media.deps, config: loadConfig({}) },
       {
         audio: voiceNote,
         engine: { provider: 'openai_compatible', name: 'whisper-large-v3' },
-        keys: { compatibleBaseUrl: llm.url, compatibleApiKey: llm.apiKey },
+        keys: { compatibleBaseUrl: media.llm.url, compatibleApiKey: media.llm.apiKey },
       },
     );
     expect(compatible).toMatchObject({ provider: 'openai_compatible', model: 'whisper-large-v3' });
-    expect(llm.audio.transcriptionRequests.at(-1)?.model).toBe('whisper-large-v3');
+    expect(media.llm.audio.transcriptionRequests.at(-1)?.model).toBe('whisper-large-v3');
   });
 
   it('answers silence without calling the provider', async () => {
     const silence = await renderAudioFixture({ format: 'ogg', seconds: 2, silent: true });
 
-    const result = await transcribeAudio(deps, { audio: silence, engine: { provider: 'openai' }, keys: {} });
+    const result = await transcribeAudio(media.deps, {
+      audio: silence,
+      engine: { provider: 'openai' },
+      keys: {},
+    });
 
     expect(result).toMatchObject({ text: '', silent: true });
-    expect(llm.audio.transcriptionRequests).toHaveLength(0);
+    expect(media.llm.audio.transcriptionRequests).toHaveLength(0);
   });
 
   it('treats an empty transcript, or subtitle credits Whisper invents for noise, as silence', async () => {
-    llm.audio.scriptTranscriptions(
+    media.llm.audio.scriptTranscriptions(
       { text: '' },
       { text: 'Legendas pela comunidade Amara.org' },
       { text: '[música]' },
     );
     for (let i = 0; i < 3; i++) {
-      const result = await transcribeAudio(deps, {
+      const result = await transcribeAudio(media.deps, {
         audio: voiceNote,
         engine: { provider: 'openai' },
         keys: {},
@@ -123,14 +115,14 @@ describe('transcribeAudio with OpenAI', () => {
   it('converts formats OpenAI does not take (AMR) to OGG/Opus before uploading', async () => {
     const amr = await renderAudioFixture({ format: 'amr', seconds: 1 });
 
-    await transcribeAudio(deps, {
+    await transcribeAudio(media.deps, {
       audio: amr,
       mimeType: 'audio/amr',
       engine: { provider: 'openai' },
       keys: {},
     });
 
-    const [request] = llm.audio.transcriptionRequests;
+    const [request] = media.llm.audio.transcriptionRequests;
     expect(request.fileName).toBe('audio.ogg');
     expect(request.fileBytes?.subarray(0, 4).toString()).toBe('OggS');
   });
@@ -138,7 +130,7 @@ describe('transcribeAudio with OpenAI', () => {
   it('refuses audio over the length limit with a pt-BR MediaError, before any call', async () => {
     const long = await renderAudioFixture({ format: 'ogg', seconds: 4 });
 
-    const error = await transcribeAudio(deps, {
+    const error = await transcribeAudio(media.deps, {
       audio: long,
       engine: { provider: 'openai' },
       keys: {},
@@ -148,17 +140,18 @@ describe('transcribeAudio with OpenAI', () => {
     expect(error).toBeInstanceOf(MediaError);
     expect(error).toMatchObject({ code: 'too_long' });
     expect((error as MediaError).message).toContain('longo demais');
-    expect(llm.audio.transcriptionRequests).toHaveLength(0);
+    expect(media.llm.audio.transcriptionRequests).toHaveLength(0);
   });
 
   it('turns provider failures into ProviderErrors that say whether to try again', async () => {
-    llm.audio.scriptTranscriptions(
+    media.llm.audio.scriptTranscriptions(
       { error: { status: 429, retryAfterSeconds: 2 } },
       { error: { status: 500 } },
       { error: { status: 429, code: 'insufficient_quota', message: 'You exceeded your current quota' } },
       { error: { status: 400, message: 'Audio file is too short.', code: 'audio_too_short' } },
     );
-    const call = () => transcribeAudio(deps, { audio: voiceNote, engine: { provider: 'openai' }, keys: {} });
+    const call = () =>
+      transcribeAudio(media.deps, { audio: voiceNote, engine: { provider: 'openai' }, keys: {} });
 
     expect(await providerError(call())).toMatchObject({ status: 429, retryable: true, retryAfterMs: 2000 });
     expect(await providerError(call())).toMatchObject({ status: 500, retryable: true });
@@ -173,19 +166,19 @@ describe('transcribeAudio with OpenAI', () => {
   it('fails clearly without a key, and retryably when the server cannot be reached', async () => {
     const noKey = await providerError(
       transcribeAudio(
-        { ...deps, config: loadConfig({}) },
+        { ...media.deps, config: loadConfig({}) },
         { audio: voiceNote, engine: { provider: 'openai' }, keys: {} },
       ),
     );
     expect(noKey).toMatchObject({ code: 'not_configured', retryable: false });
     expect(noKey.message).toBe('Configure a chave de OpenAI em Configurações › IA para transcrever áudios');
 
-    await llm.close();
+    await media.llm.close();
     const down = await providerError(
-      transcribeAudio(deps, { audio: voiceNote, engine: { provider: 'openai' }, keys: {} }),
+      transcribeAudio(media.deps, { audio: voiceNote, engine: { provider: 'openai' }, keys: {} }),
     );
     expect(down.retryable).toBe(true);
-    llm = await startFakeOpenAI(); // afterEach closes it
+    media.llm = await startFakeOpenAI(); // afterEach closes it
   });
 });
 
@@ -212,7 +205,10 @@ describe('transcribeAudio with Gemini', () => {
         modelVersion: 'gemini-2.5-flash',
       });
     });
-    deps = { ...deps, config: loadConfig({ GEMINI_API_KEY: geminiKey, GEMINI_BASE_URL: gemini.url }) };
+    media.deps = {
+      ...media.deps,
+      config: loadConfig({ GEMINI_API_KEY: geminiKey, GEMINI_BASE_URL: gemini.url }),
+    };
   });
 
   afterEach(async () => {
@@ -222,7 +218,7 @@ describe('transcribeAudio with Gemini', () => {
   it('sends the audio inline to generateContent and returns the text', async () => {
     answer = { text: 'Quero agendar uma visita\n' };
 
-    const result = await transcribeAudio(deps, {
+    const result = await transcribeAudio(media.deps, {
       audio: voiceNote,
       engine: { provider: 'gemini' },
       keys: {},
@@ -248,14 +244,14 @@ describe('transcribeAudio with Gemini', () => {
 
   it('converts M4A (not an inline format for Gemini) and reports a bad key as final', async () => {
     const m4a = await renderAudioFixture({ format: 'm4a', seconds: 1 });
-    await transcribeAudio(deps, { audio: m4a, engine: { provider: 'gemini' }, keys: {} });
+    await transcribeAudio(media.deps, { audio: m4a, engine: { provider: 'gemini' }, keys: {} });
     const body = gemini.requests[0].body as {
       contents: { parts: { inlineData?: { mimeType: string } }[] }[];
     };
     expect(body.contents[0].parts[1].inlineData?.mimeType).toBe('audio/ogg');
 
     const error = await providerError(
-      transcribeAudio(deps, {
+      transcribeAudio(media.deps, {
         audio: voiceNote,
         engine: { provider: 'gemini' },
         keys: { geminiApiKey: 'errada' },

@@ -1,10 +1,10 @@
 import type { Config } from '../../config.ts';
-import { type HttpClient, type HttpResponse, ProviderError } from '../../platform/httpClient.ts';
+import { type HttpClient, ProviderError } from '../../platform/httpClient.ts';
 import { toVoiceNote } from '../../platform/voiceNote.ts';
 import { type AiKeys, providerLabels, resolveProvider } from '../agents/models.ts';
 import { type CheckedAudio, checkMedia } from './checkMedia.ts';
 import { MediaError } from './mediaError.ts';
-import { mediaProviderError } from './mediaProviderError.ts';
+import { parseMediaProviderResponse } from './parseMediaProviderResponse.ts';
 import { geminiResponseSchema, openAITranscriptionSchema } from './schemas.ts';
 
 /**
@@ -147,6 +147,8 @@ async function asVoiceNote(bytes: Buffer, ffmpegPath: string): Promise<Upload> {
   return { bytes: converted.data, mimeType: 'audio/ogg', extension: 'ogg' };
 }
 
+const UNEXPECTED_ANSWER = 'Resposta inesperada do serviço de transcrição';
+
 async function transcribeWithOpenAI(
   request: ProviderRequest,
   service: 'openai' | 'openai_compatible',
@@ -169,10 +171,7 @@ async function transcribeWithOpenAI(
     body: form,
     timeoutMs: request.timeoutMs,
   });
-  if (response.status < 200 || response.status >= 300) throw mediaProviderError(service, response);
-  const parsed = openAITranscriptionSchema.safeParse(parseJson(response));
-  if (!parsed.success) throw unexpectedAnswer(service);
-  return parsed.data.text;
+  return parseMediaProviderResponse(service, response, openAITranscriptionSchema, UNEXPECTED_ANSWER).text;
 }
 
 async function transcribeWithGemini(request: ProviderRequest, upload: Upload): Promise<string> {
@@ -195,10 +194,12 @@ async function transcribeWithGemini(request: ProviderRequest, upload: Upload): P
     },
     timeoutMs: request.timeoutMs,
   });
-  if (response.status < 200 || response.status >= 300) throw mediaProviderError('gemini', response);
-  const parsed = geminiResponseSchema.safeParse(parseJson(response));
-  if (!parsed.success) throw unexpectedAnswer('gemini');
-  const { candidates, promptFeedback } = parsed.data;
+  const { candidates, promptFeedback } = parseMediaProviderResponse(
+    'gemini',
+    response,
+    geminiResponseSchema,
+    UNEXPECTED_ANSWER,
+  );
   if (!candidates?.length && promptFeedback?.blockReason) {
     throw new ProviderError('gemini', `Google Gemini recusou o áudio (${promptFeedback.blockReason})`, {
       code: promptFeedback.blockReason,
@@ -233,19 +234,4 @@ function cleanTranscript(text: string): string {
   if (/legendas? (pela|por) comunidade amara\.org|^amara\.org$/i.test(trimmed)) return '';
   if (/^[.…\s-]*$/.test(trimmed)) return '';
   return trimmed;
-}
-
-function parseJson(response: HttpResponse): unknown {
-  try {
-    return response.json();
-  } catch {
-    return undefined;
-  }
-}
-
-function unexpectedAnswer(service: string): ProviderError {
-  return new ProviderError(service, 'Resposta inesperada do serviço de transcrição', {
-    code: 'unexpected_response',
-    retryable: false,
-  });
 }

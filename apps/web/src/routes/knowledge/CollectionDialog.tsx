@@ -1,19 +1,10 @@
 import type { KnowledgeCollection } from '@piloto/contracts';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { DialogForm } from '@/components/DialogForm.tsx';
 import { FormField } from '@/components/FormField.tsx';
 import { InputField } from '@/components/InputField.tsx';
-import { Alert } from '@/components/ui/alert.tsx';
-import { Button } from '@/components/ui/button.tsx';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog.tsx';
+import { Dialog, DialogContent } from '@/components/ui/dialog.tsx';
 import { Textarea } from '@/components/ui/textarea.tsx';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
@@ -96,50 +87,39 @@ function CollectionForm({
   };
 
   return (
-    <>
-      <DialogHeader>
-        <DialogTitle>{collection ? 'Renomear coleção' : 'Nova coleção'}</DialogTitle>
-        <DialogDescription>
-          Organize os documentos por assunto (catálogo, preços, políticas) e escolha em cada agente quais
-          coleções ele consulta.
-        </DialogDescription>
-      </DialogHeader>
-      <form onSubmit={submit} className="grid gap-4" noValidate>
-        {formError && <Alert variant="error">{formError}</Alert>}
-        <InputField
-          id="collection-name"
-          label="Nome"
-          placeholder="Ex.: Catálogo 2025"
-          maxLength={80}
-          value={name}
-          onValueChange={setName}
-          error={nameError ?? fields.name}
-        />
-        <FormField
-          id="collection-description"
-          label="Descrição (opcional)"
-          error={fields.description}
-          hint="Para a equipe saber o que entra aqui."
-        >
-          {(field) => (
-            <Textarea
-              {...field}
-              rows={2}
-              maxLength={500}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
-        </FormField>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Cancelar</Button>
-          </DialogClose>
-          <Button type="submit" loading={save.isPending}>
-            {collection ? 'Salvar' : 'Criar coleção'}
-          </Button>
-        </DialogFooter>
-      </form>
-    </>
+    <DialogForm
+      title={collection ? 'Renomear coleção' : 'Nova coleção'}
+      description="Organize os documentos por assunto (catálogo, preços, políticas) e escolha em cada agente quais coleções ele consulta."
+      error={formError}
+      submitLabel={collection ? 'Salvar' : 'Criar coleção'}
+      pending={save.isPending}
+      onSubmit={submit}
+    >
+      <InputField
+        id="collection-name"
+        label="Nome"
+        placeholder="Ex.: Catálogo 2025"
+        maxLength={80}
+        value={name}
+        onValueChange={setName}
+        error={nameError ?? fields.name}
+      />
+      <FormField
+        id="collection-description"
+        label="Descrição (opcional)"
+        error={fields.description}
+        hint="Para a equipe saber o que entra aqui."
+      >
+        {(field) => (
+          <Textarea
+            {...field}
+            rows={2}
+            maxLength={500}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
+      </FormField>
+    </DialogForm>
   );
 }

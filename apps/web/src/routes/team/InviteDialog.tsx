@@ -2,20 +2,11 @@ import type { Role } from '@piloto/contracts';
 import { UserPlus } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { DialogForm } from '@/components/DialogForm.tsx';
 import { FormField } from '@/components/FormField.tsx';
 import { InputField } from '@/components/InputField.tsx';
-import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog.tsx';
+import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog.tsx';
 import { NativeSelect } from '@/components/ui/select.tsx';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
@@ -79,12 +70,14 @@ export function InviteDialog() {
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Convidar pessoa</DialogTitle>
-          <DialogDescription>Enviaremos um e-mail com o link para entrar na {orgName}.</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate>
-          {formError && <Alert variant="error">{formError}</Alert>}
+        <DialogForm
+          title="Convidar pessoa"
+          description={`Enviaremos um e-mail com o link para entrar na ${orgName}.`}
+          error={formError}
+          submitLabel="Enviar convite"
+          pending={createInvitation.isPending}
+          onSubmit={submit}
+        >
           <InputField
             id="invite-email"
             label="E-mail"
@@ -103,15 +96,7 @@ export function InviteDialog() {
               </NativeSelect>
             )}
           </FormField>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancelar</Button>
-            </DialogClose>
-            <Button type="submit" loading={createInvitation.isPending}>
-              Enviar convite
-            </Button>
-          </DialogFooter>
-        </form>
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );

@@ -1,20 +1,11 @@
 import { Library } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { DialogForm } from '@/components/DialogForm.tsx';
 import { FormField } from '@/components/FormField.tsx';
 import { InputField } from '@/components/InputField.tsx';
-import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog.tsx';
+import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog.tsx';
 import { NativeSelect } from '@/components/ui/select.tsx';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
@@ -71,14 +62,14 @@ export function StockVoiceDialog() {
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Usar voz pronta</DialogTitle>
-          <DialogDescription>
-            Uma das vozes da OpenAI, sem gravar nada. Depois de adicionar, ouça como ela fala em português.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submit} noValidate className="grid gap-4">
-          {formError && <Alert variant="error">{formError}</Alert>}
+        <DialogForm
+          title="Usar voz pronta"
+          description="Uma das vozes da OpenAI, sem gravar nada. Depois de adicionar, ouça como ela fala em português."
+          error={formError}
+          submitLabel="Adicionar voz"
+          pending={add.isPending}
+          onSubmit={submit}
+        >
           <FormField id="stock-voice" label="Voz" error={fields.providerVoiceId}>
             {(field) => (
               <NativeSelect {...field} value={voiceId} onChange={(e) => setVoiceId(e.target.value)}>
@@ -103,15 +94,7 @@ export function StockVoiceDialog() {
             }}
             error={nameError ?? fields.name}
           />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancelar</Button>
-            </DialogClose>
-            <Button type="submit" loading={add.isPending}>
-              Adicionar voz
-            </Button>
-          </DialogFooter>
-        </form>
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );

@@ -1,8 +1,8 @@
 import type { Config } from '../../../config.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { type HttpClient, ProviderError } from '../../../platform/httpClient.ts';
+import type { HttpClient } from '../../../platform/httpClient.ts';
 import type { AiKeys } from '../../agents/models.ts';
-import { mediaProviderError } from '../mediaProviderError.ts';
+import { parseMediaProviderResponse } from '../parseMediaProviderResponse.ts';
 import { elevenLabsAddVoiceSchema } from '../schemas.ts';
 import { sniffMediaType } from '../sniffMediaType.ts';
 import { resolveElevenLabs } from './resolveElevenLabs.ts';
@@ -66,20 +66,11 @@ export async function cloneVoice(
     body: form,
     timeoutMs: input.timeoutMs ?? 120_000, // uploads of several samples
   });
-  if (response.status < 200 || response.status >= 300) throw mediaProviderError('elevenlabs', response);
-  let body: unknown;
-  try {
-    body = response.json();
-  } catch {
-    body = undefined;
-  }
-  const parsed = elevenLabsAddVoiceSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new ProviderError('elevenlabs', 'ElevenLabs: resposta inesperada ao criar a voz', {
-      code: 'unexpected_response',
-      retryable: false,
-      body,
-    });
-  }
-  return { voiceId: parsed.data.voice_id, requiresVerification: parsed.data.requires_verification ?? false };
+  const added = parseMediaProviderResponse(
+    'elevenlabs',
+    response,
+    elevenLabsAddVoiceSchema,
+    'ElevenLabs: resposta inesperada ao criar a voz',
+  );
+  return { voiceId: added.voice_id, requiresVerification: added.requires_verification ?? false };
 }

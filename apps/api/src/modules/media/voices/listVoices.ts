@@ -1,7 +1,7 @@
 import type { Config } from '../../../config.ts';
-import { type HttpClient, ProviderError } from '../../../platform/httpClient.ts';
+import type { HttpClient } from '../../../platform/httpClient.ts';
 import type { AiKeys } from '../../agents/models.ts';
-import { mediaProviderError } from '../mediaProviderError.ts';
+import { parseMediaProviderResponse } from '../parseMediaProviderResponse.ts';
 import { elevenLabsVoicesSchema } from '../schemas.ts';
 import { resolveElevenLabs } from './resolveElevenLabs.ts';
 
@@ -27,21 +27,13 @@ export async function listVoices(
     url: `${baseUrl}/v1/voices`,
     headers: { 'xi-api-key': apiKey },
   });
-  if (response.status < 200 || response.status >= 300) throw mediaProviderError('elevenlabs', response);
-  let body: unknown;
-  try {
-    body = response.json();
-  } catch {
-    body = undefined;
-  }
-  const parsed = elevenLabsVoicesSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new ProviderError('elevenlabs', 'ElevenLabs: resposta inesperada ao listar as vozes', {
-      code: 'unexpected_response',
-      retryable: false,
-    });
-  }
-  return parsed.data.voices.map((voice) => ({
+  const { voices } = parseMediaProviderResponse(
+    'elevenlabs',
+    response,
+    elevenLabsVoicesSchema,
+    'ElevenLabs: resposta inesperada ao listar as vozes',
+  );
+  return voices.map((voice) => ({
     voiceId: voice.voice_id,
     name: voice.name ?? voice.voice_id,
     category: voice.category ?? null,

@@ -1,19 +1,10 @@
 import type { KnowledgeCollection, KnowledgeDocument } from '@piloto/contracts';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { DialogForm } from '@/components/DialogForm.tsx';
 import { FormField } from '@/components/FormField.tsx';
 import { InputField } from '@/components/InputField.tsx';
-import { Alert } from '@/components/ui/alert.tsx';
-import { Button } from '@/components/ui/button.tsx';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog.tsx';
+import { Dialog, DialogContent } from '@/components/ui/dialog.tsx';
 import { NativeSelect } from '@/components/ui/select.tsx';
 import { Textarea } from '@/components/ui/textarea.tsx';
 import { ApiError, errorMessage, type FieldErrors } from '@/lib/apiClient.ts';
@@ -116,71 +107,63 @@ function DocumentForm({
   };
 
   return (
-    <>
-      <DialogHeader>
-        <DialogTitle>{doc ? `Editar ${doc.title}` : 'Escrever um texto'}</DialogTitle>
-        <DialogDescription>
-          {doc
-            ? hasContent
-              ? 'Ao salvar, o documento é indexado de novo.'
-              : 'Para mudar o conteúdo de um arquivo ou página, envie a nova versão. Ao salvar, o documento é indexado de novo.'
-            : 'Perguntas frequentes, políticas, diferenciais: o que o agente precisa saber, em texto corrido.'}
-        </DialogDescription>
-      </DialogHeader>
-      <form onSubmit={submit} className="grid gap-4" noValidate>
-        {formError && <Alert variant="error">{formError}</Alert>}
-        <InputField
-          id="document-title"
-          label="Título"
-          placeholder="Ex.: Política de trocas"
-          maxLength={200}
-          value={title}
-          onValueChange={setTitle}
-          error={errors.title}
-        />
-        {doc && (
-          <FormField id="document-collection" label="Coleção" error={errors.collectionId}>
-            {(field) => (
-              <NativeSelect {...field} value={collectionId} onChange={(e) => setCollectionId(e.target.value)}>
-                {collections
-                  .filter((c) => c.kind === 'documents')
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-              </NativeSelect>
-            )}
-          </FormField>
-        )}
-        {hasContent && (
-          <FormField
-            id="document-content"
-            label="Conteúdo"
-            error={errors.content}
-            hint="Dica: comece cada assunto com um título (# Trocas, # Entrega). Cada seção vira um trecho que o agente encontra sozinho."
-          >
-            {(field) => (
-              <Textarea
-                {...field}
-                rows={12}
-                maxLength={200_000}
-                value={content}
-                onChange={(e) => setContent(e.target.value)}
-                placeholder={'# Trocas\nAceitamos trocas em até 30 dias com a nota fiscal.'}
-              />
-            )}
-          </FormField>
-        )}
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Cancelar</Button>
-          </DialogClose>
-          <Button type="submit" loading={save.isPending}>
-            {doc ? 'Salvar' : 'Salvar texto'}
-          </Button>
-        </DialogFooter>
-      </form>
-    </>
+    <DialogForm
+      title={doc ? `Editar ${doc.title}` : 'Escrever um texto'}
+      description={
+        doc
+          ? hasContent
+            ? 'Ao salvar, o documento é indexado de novo.'
+            : 'Para mudar o conteúdo de um arquivo ou página, envie a nova versão. Ao salvar, o documento é indexado de novo.'
+          : 'Perguntas frequentes, políticas, diferenciais: o que o agente precisa saber, em texto corrido.'
+      }
+      error={formError}
+      submitLabel={doc ? 'Salvar' : 'Salvar texto'}
+      pending={save.isPending}
+      onSubmit={submit}
+    >
+      <InputField
+        id="document-title"
+        label="Título"
+        placeholder="Ex.: Política de trocas"
+        maxLength={200}
+        value={title}
+        onValueChange={setTitle}
+        error={errors.title}
+      />
+      {doc && (
+        <FormField id="document-collection" label="Coleção" error={errors.collectionId}>
+          {(field) => (
+            <NativeSelect {...field} value={collectionId} onChange={(e) => setCollectionId(e.target.value)}>
+              {collections
+                .filter((c) => c.kind === 'documents')
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+            </NativeSelect>
+          )}
+        </FormField>
+      )}
+      {hasContent && (
+        <FormField
+          id="document-content"
+          label="Conteúdo"
+          error={errors.content}
+          hint="Dica: comece cada assunto com um título (# Trocas, # Entrega). Cada seção vira um trecho que o agente encontra sozinho."
+        >
+          {(field) => (
+            <Textarea
+              {...field}
+              rows={12}
+              maxLength={200_000}
+              value={content}
+              onChange={(e) => setContent(e.target.value)}
+              placeholder={'# Trocas\nAceitamos trocas em até 30 dias com a nota fiscal.'}
+            />
+          )}
+        </FormField>
+      )}
+    </DialogForm>
   );
 }

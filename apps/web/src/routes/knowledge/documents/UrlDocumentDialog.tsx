@@ -1,17 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { DialogForm } from '@/components/DialogForm.tsx';
 import { InputField } from '@/components/InputField.tsx';
-import { Alert } from '@/components/ui/alert.tsx';
-import { Button } from '@/components/ui/button.tsx';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog.tsx';
+import { Dialog, DialogContent } from '@/components/ui/dialog.tsx';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { useAddUrlDocument } from '@/lib/queries/knowledgeQueries.ts';
@@ -61,43 +52,33 @@ function UrlForm({ collectionId, onClose }: { collectionId: string; onClose: () 
   };
 
   return (
-    <>
-      <DialogHeader>
-        <DialogTitle>Importar uma página</DialogTitle>
-        <DialogDescription>
-          O texto da página é lido agora; se ela mudar, use “Reindexar” para buscar de novo.
-        </DialogDescription>
-      </DialogHeader>
-      <form onSubmit={submit} className="grid gap-4" noValidate>
-        {formError && <Alert variant="error">{formError}</Alert>}
-        <InputField
-          id="document-url"
-          label="Endereço"
-          type="url"
-          inputMode="url"
-          placeholder="https://suaempresa.com.br/perguntas-frequentes"
-          value={url}
-          onValueChange={setUrl}
-          error={urlError ?? fields.url}
-        />
-        <InputField
-          id="document-url-title"
-          label="Título (opcional)"
-          hint="Sem título, usamos o endereço."
-          maxLength={200}
-          value={title}
-          onValueChange={setTitle}
-          error={fields.title}
-        />
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Cancelar</Button>
-          </DialogClose>
-          <Button type="submit" loading={add.isPending}>
-            Importar
-          </Button>
-        </DialogFooter>
-      </form>
-    </>
+    <DialogForm
+      title="Importar uma página"
+      description="O texto da página é lido agora; se ela mudar, use “Reindexar” para buscar de novo."
+      error={formError}
+      submitLabel="Importar"
+      pending={add.isPending}
+      onSubmit={submit}
+    >
+      <InputField
+        id="document-url"
+        label="Endereço"
+        type="url"
+        inputMode="url"
+        placeholder="https://suaempresa.com.br/perguntas-frequentes"
+        value={url}
+        onValueChange={setUrl}
+        error={urlError ?? fields.url}
+      />
+      <InputField
+        id="document-url-title"
+        label="Título (opcional)"
+        hint="Sem título, usamos o endereço."
+        maxLength={200}
+        value={title}
+        onValueChange={setTitle}
+        error={fields.title}
+      />
+    </DialogForm>
   );
 }

@@ -1,18 +1,9 @@
 import type { LearnedAnswer } from '@piloto/contracts';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { DialogForm } from '@/components/DialogForm.tsx';
 import { FormField } from '@/components/FormField.tsx';
-import { Alert } from '@/components/ui/alert.tsx';
-import { Button } from '@/components/ui/button.tsx';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog.tsx';
+import { Dialog, DialogContent } from '@/components/ui/dialog.tsx';
 import { Textarea } from '@/components/ui/textarea.tsx';
 import { ApiError, errorMessage, type FieldErrors } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
@@ -106,51 +97,43 @@ function LearnedForm({ state, onClose }: { state: NonNullable<LearnedDialogState
   };
 
   return (
-    <>
-      <DialogHeader>
-        <DialogTitle>{text.title}</DialogTitle>
-        <DialogDescription>{text.description}</DialogDescription>
-      </DialogHeader>
-      <form onSubmit={submit} className="grid gap-4" noValidate>
-        {formError && <Alert variant="error">{formError}</Alert>}
-        <FormField
-          id="learned-question"
-          label="Pergunta"
-          error={errors.question}
-          hint="Como um lead perguntaria. A IA reconhece outras formas de dizer o mesmo."
-        >
-          {(field) => (
-            <Textarea
-              {...field}
-              rows={2}
-              maxLength={1000}
-              value={question}
-              onChange={(e) => setQuestion(e.target.value)}
-              placeholder="Ex.: Vocês entregam em Campinas?"
-            />
-          )}
-        </FormField>
-        <FormField id="learned-answer" label="Resposta" error={errors.answer}>
-          {(field) => (
-            <Textarea
-              {...field}
-              rows={4}
-              maxLength={4000}
-              value={answer}
-              onChange={(e) => setAnswer(e.target.value)}
-              placeholder="Ex.: Sim, entregamos em Campinas em até 2 dias úteis, com frete grátis acima de R$ 300."
-            />
-          )}
-        </FormField>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Cancelar</Button>
-          </DialogClose>
-          <Button type="submit" loading={pending}>
-            {text.submit}
-          </Button>
-        </DialogFooter>
-      </form>
-    </>
+    <DialogForm
+      title={text.title}
+      description={text.description}
+      error={formError}
+      submitLabel={text.submit}
+      pending={pending}
+      onSubmit={submit}
+    >
+      <FormField
+        id="learned-question"
+        label="Pergunta"
+        error={errors.question}
+        hint="Como um lead perguntaria. A IA reconhece outras formas de dizer o mesmo."
+      >
+        {(field) => (
+          <Textarea
+            {...field}
+            rows={2}
+            maxLength={1000}
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            placeholder="Ex.: Vocês entregam em Campinas?"
+          />
+        )}
+      </FormField>
+      <FormField id="learned-answer" label="Resposta" error={errors.answer}>
+        {(field) => (
+          <Textarea
+            {...field}
+            rows={4}
+            maxLength={4000}
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+            placeholder="Ex.: Sim, entregamos em Campinas em até 2 dias úteis, com frete grátis acima de R$ 300."
+          />
+        )}
+      </FormField>
+    </DialogForm>
   );
 }
