@@ -1,7 +1,8 @@
 import type { Message, QuickReply, Suggestion } from '@piloto/contracts';
-import { Mic, Paperclip, SendHorizontal, Zap } from 'lucide-react';
+import { Mic, SendHorizontal, Zap } from 'lucide-react';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { AttachFileButton } from '@/components/chat/AttachFileButton.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import { errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
@@ -33,7 +34,6 @@ export function Composer({ conversationId, contactName, replyTo, onClearReply }:
   const [manageOpen, setManageOpen] = useState(false);
   const [dismissedMenu, setDismissedMenu] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const quickReplies = useQuickReplies(orgId);
   const recorder = useVoiceRecorder();
   const { submit, uploading } = useComposerSend(conversationId);
@@ -183,25 +183,10 @@ export function Composer({ conversationId, contactName, replyTo, onClearReply }:
         ) : (
           <>
             <EmojiPicker onPick={insertEmoji} />
-            <Button
-              variant="ghost"
-              size="icon"
-              className="shrink-0 text-slate-500"
-              aria-label="Anexar arquivo"
-              title="Anexar arquivo"
-              onClick={() => fileInput.current?.click()}
-            >
-              <Paperclip className="size-5!" aria-hidden="true" />
-            </Button>
-            <input
-              ref={fileInput}
-              type="file"
-              className="hidden"
-              tabIndex={-1}
-              onChange={(e) => {
-                const picked = e.target.files?.[0];
-                if (picked) setFile(picked);
-                e.target.value = '';
+            <AttachFileButton
+              label="Anexar arquivo"
+              onPick={(picked) => {
+                setFile(picked);
                 textarea.current?.focus();
               }}
             />

@@ -1,7 +1,8 @@
 import type { Message } from '@piloto/contracts';
-import { Mic, Paperclip, SendHorizontal } from 'lucide-react';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { Mic, SendHorizontal } from 'lucide-react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { toast } from 'sonner';
+import { AttachFileButton } from '@/components/chat/AttachFileButton.tsx';
 import { MessageList } from '@/components/chat/MessageList.tsx';
 import { QueryError } from '@/components/QueryStates.tsx';
 import { Avatar } from '@/components/ui/avatar.tsx';
@@ -54,7 +55,6 @@ export function SandboxChat({
   const upload = useUpload(orgId);
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const recorder = useVoiceRecorder();
   useLeadReads(orgId, channelId, lead, messages.data);
   const shown = messages.data?.filter((m) => !notSentYet(m));
@@ -129,26 +129,10 @@ export function SandboxChat({
           />
         ) : (
           <>
-            <Button
-              variant="ghost"
-              size="icon"
-              className="shrink-0 text-slate-500"
-              aria-label="Anexar foto ou documento"
-              title="Anexar foto ou documento"
-              onClick={() => fileInput.current?.click()}
-            >
-              <Paperclip className="size-5!" aria-hidden="true" />
-            </Button>
-            <input
-              ref={fileInput}
-              type="file"
-              className="hidden"
-              tabIndex={-1}
-              aria-label="Arquivo do lead"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                e.target.value = '';
-              }}
+            <AttachFileButton
+              label="Anexar foto ou documento"
+              inputLabel="Arquivo do lead"
+              onPick={setFile}
             />
             <input
               value={text}

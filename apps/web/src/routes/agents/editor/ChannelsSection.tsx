@@ -1,8 +1,8 @@
 import { FlaskConical, Smartphone } from 'lucide-react';
 import { Link } from 'react-router';
+import { CheckboxCard } from '@/components/CheckboxCard.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { channelStatusInfo, providerInfo } from '@/lib/channelProviders.ts';
-import { cn } from '@/lib/cn.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { formatPhone } from '@/lib/formatChat.ts';
 import { useChannels } from '@/lib/queries/channelQueries.ts';
@@ -40,31 +40,16 @@ export function ChannelsSection({ values, onChange, errors }: SectionProps) {
               const Icon = channel.provider === 'sandbox' ? FlaskConical : Smartphone;
               return (
                 <li key={channel.id}>
-                  <label
-                    className={cn(
-                      'flex cursor-pointer items-center gap-3 rounded-lg border p-3 transition-colors has-focus-visible:outline-2 has-focus-visible:outline-ring',
-                      checked ? 'border-brand-500 bg-brand-50/60' : 'hover:bg-slate-50',
-                    )}
-                  >
-                    <input
-                      type="checkbox"
-                      checked={checked}
-                      onChange={(e) => toggle(channel.id, e.target.checked)}
-                      className="size-4 shrink-0 accent-brand-600"
-                    />
-                    <Icon className="size-4 shrink-0 text-slate-500" aria-hidden="true" />
-                    <span className="min-w-0 flex-1">
-                      <span className="block truncate text-sm font-medium text-slate-900">
-                        {channel.name}
-                      </span>
-                      <span className="block truncate text-xs text-slate-600">
-                        {[
-                          formatPhone(channel.phoneNumber) || providerInfo[channel.provider].label,
-                          channelStatusInfo[channel.status].label,
-                        ].join(' · ')}
-                      </span>
-                    </span>
-                  </label>
+                  <CheckboxCard
+                    checked={checked}
+                    onChange={(on) => toggle(channel.id, on)}
+                    icon={Icon}
+                    title={channel.name}
+                    detail={[
+                      formatPhone(channel.phoneNumber) || providerInfo[channel.provider].label,
+                      channelStatusInfo[channel.status].label,
+                    ].join(' · ')}
+                  />
                 </li>
               );
             })}

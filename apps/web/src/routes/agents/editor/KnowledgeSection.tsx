@@ -1,7 +1,7 @@
 import { Folder, Sparkles } from 'lucide-react';
 import { Link } from 'react-router';
+import { CheckboxCard } from '@/components/CheckboxCard.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
-import { cn } from '@/lib/cn.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { useCollections } from '@/lib/queries/knowledgeQueries.ts';
 import { errorUnder, type SectionProps } from './agentFormState.ts';
@@ -47,30 +47,17 @@ export function KnowledgeSection({ values, onChange, errors }: SectionProps) {
               const checked = selected.has(collection.id);
               return (
                 <li key={collection.id}>
-                  <label
-                    className={cn(
-                      'flex cursor-pointer items-center gap-3 rounded-lg border p-3 transition-colors has-focus-visible:outline-2 has-focus-visible:outline-ring',
-                      checked ? 'border-brand-500 bg-brand-50/60' : 'hover:bg-slate-50',
-                    )}
-                  >
-                    <input
-                      type="checkbox"
-                      checked={checked}
-                      onChange={(e) => toggle(collection.id, e.target.checked)}
-                      className="size-4 shrink-0 accent-brand-600"
-                    />
-                    <Folder className="size-4 shrink-0 text-slate-500" aria-hidden="true" />
-                    <span className="min-w-0 flex-1">
-                      <span className="block truncate text-sm font-medium text-slate-900">
-                        {collection.name}
-                      </span>
-                      <span className="block truncate text-xs text-slate-600">
-                        {collection.documentCount === 1
-                          ? '1 documento'
-                          : `${collection.documentCount} documentos`}
-                      </span>
-                    </span>
-                  </label>
+                  <CheckboxCard
+                    checked={checked}
+                    onChange={(on) => toggle(collection.id, on)}
+                    icon={Folder}
+                    title={collection.name}
+                    detail={
+                      collection.documentCount === 1
+                        ? '1 documento'
+                        : `${collection.documentCount} documentos`
+                    }
+                  />
                 </li>
               );
             })}
