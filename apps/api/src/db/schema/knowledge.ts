@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   vector,
 } from 'drizzle-orm/pg-core';
@@ -35,7 +36,10 @@ export const knowledgeCollections = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('knowledge_collections_org_idx').on(t.orgId)],
+  (t) => [
+    index('knowledge_collections_org_idx').on(t.orgId),
+    uniqueIndex('knowledge_collections_learned_uq').on(t.orgId).where(sql`${t.kind} = 'learned'`),
+  ],
 );
 
 export type KnowledgeDocumentError = { code: string; message: string };

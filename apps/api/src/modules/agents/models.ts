@@ -71,21 +71,31 @@ export const providerLabels: Record<ModelProvider, string> = {
 export type ChatModelFactory = (choice: ModelChoice, keys: AiKeys) => BaseChatModel;
 
 /** Clients kept per process (model + key + endpoint): a turn reuses its warm connections. */
-const MAX_CACHED_MODELS = 200;
+const MAX_CACHED_CLIENTS = 200;
+
+/** One client per (provider, model, key, endpoint), the oldest dropped past MAX_CACHED_CLIENTS. */
+export function createClientCache<T>() {
+  const cache = new Map<string, T>();
+  return (parts: Array<string | null>, create: () => T): T => {
+    const key = JSON.stringify(parts);
+    let client = cache.get(key);
+    if (!client) {
+      if (cache.size >= MAX_CACHED_CLIENTS) cache.delete(cache.keys().next().value!);
+      client = create();
+      cache.set(key, client);
+    }
+    return client;
+  };
+}
 
 /** The provider factory: OpenAI, Anthropic, Gemini or any OpenAI-compatible endpoint, base URLs configurable. */
 export function createChatModelFactory(config: Config): ChatModelFactory {
-  const cache = new Map<string, BaseChatModel>();
+  const cached = createClientCache<BaseChatModel>();
   return (choice, keys) => {
     const { apiKey, baseUrl } = resolveProvider(choice.provider, keys, config);
-    const key = JSON.stringify([choice.provider, choice.name, apiKey, baseUrl]);
-    let model = cache.get(key);
-    if (!model) {
-      if (cache.size >= MAX_CACHED_MODELS) cache.delete(cache.keys().next().value!);
-      model = createChatModel(choice, apiKey, baseUrl, config);
-      cache.set(key, model);
-    }
-    return model;
+    return cached([choice.provider, choice.name, apiKey, baseUrl], () =>
+      createChatModel(choice, apiKey, baseUrl, config),
+    );
   };
 }
 

@@ -680,17 +680,10 @@ export function createAgentRuns(deps: {
         const pre = preChecks(agent, lastText, turn);
         if (pre) {
           await handOff(conv.orgId, conv.id, pre);
-          await db.insert(agentTraces).values({
-            orgId: conv.orgId,
-            agentId: agentRow.id,
-            agentVersion: agentRow.version,
-            conversationId: conv.id,
-            mode: agent.mode,
+          await recordTurnWithoutModel(conv, agentRow, {
             status: 'handoff',
             handoffReason: pre,
             input: [{ role: 'lead', text: last.text ?? '' }],
-            retrieved: [],
-            toolCalls: [],
             output: [],
           });
           if (pre === 'lead_requested') await sendOrSuggest(conv, agent, HANDOFF_MESSAGE);
@@ -948,18 +941,34 @@ export function createAgentRuns(deps: {
     const agent = agentRow.config;
     if (gate.action === 'reply') await sendOrSuggest(conv, agent, gate.text);
     else await handOff(conv.orgId, conv.id, gate.reason);
-    await db.insert(agentTraces).values({
+    await recordTurnWithoutModel(conv, agentRow, {
+      status: gate.action === 'reply' ? (agent.mode === 'piloto' ? 'replied' : 'suggested') : 'handoff',
+      handoffReason: gate.action === 'handoff' ? gate.reason : null,
+      input: [{ role: 'system', text: 'Mídia do lead que não pôde ser entendida' }],
+      output: [gate.action === 'reply' ? gate.text : gate.note],
+    });
+  }
+
+  /** The trace of a turn decided without the model (a rule handed off, or bad media got a fixed reply). */
+  function recordTurnWithoutModel(
+    conv: typeof conversations.$inferSelect,
+    agentRow: { id: string; version: number; config: AgentConfig },
+    turn: {
+      status: string;
+      handoffReason: HandoffReason | null;
+      input: Array<{ role: string; text: string }>;
+      output: string[];
+    },
+  ) {
+    return db.insert(agentTraces).values({
       orgId: conv.orgId,
       agentId: agentRow.id,
       agentVersion: agentRow.version,
       conversationId: conv.id,
-      mode: agent.mode,
-      status: gate.action === 'reply' ? (agent.mode === 'piloto' ? 'replied' : 'suggested') : 'handoff',
-      handoffReason: gate.action === 'handoff' ? gate.reason : null,
-      input: [{ role: 'system', text: 'Mídia do lead que não pôde ser entendida' }],
+      mode: agentRow.config.mode,
       retrieved: [],
       toolCalls: [],
-      output: [gate.action === 'reply' ? gate.text : gate.note],
+      ...turn,
     });
   }
 

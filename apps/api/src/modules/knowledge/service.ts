@@ -83,14 +83,20 @@ export function createKnowledgeService(deps: {
     return row;
   }
 
-  /** The company's "learned answers" collection, created the first time it is needed. */
-  async function learnedCollectionId(orgId: string): Promise<string> {
+  async function findLearnedCollectionId(orgId: string): Promise<string | null> {
     const [existing] = await db
       .select({ id: knowledgeCollections.id })
       .from(knowledgeCollections)
       .where(and(eq(knowledgeCollections.orgId, orgId), eq(knowledgeCollections.kind, 'learned')));
-    if (existing) return existing.id;
-    const [created] = await db
+    return existing?.id ?? null;
+  }
+
+  /** The company's "learned answers" collection, created the first time something is learned. */
+  async function learnedCollectionId(orgId: string): Promise<string> {
+    const existing = await findLearnedCollectionId(orgId);
+    if (existing) return existing;
+    // One per company (unique index): of two concurrent first lessons, the second reads the first's.
+    await db
       .insert(knowledgeCollections)
       .values({
         orgId,
@@ -98,8 +104,8 @@ export function createKnowledgeService(deps: {
         description: 'O que a equipe ensinou à IA respondendo às perguntas dela.',
         kind: 'learned',
       })
-      .returning({ id: knowledgeCollections.id });
-    return created.id;
+      .onConflictDoNothing();
+    return (await findLearnedCollectionId(orgId))!;
   }
 
   async function enqueueIngest(row: DocumentRow) {
@@ -386,8 +392,10 @@ export function createKnowledgeService(deps: {
           notice = 'O modelo de embeddings falhou agora; a busca usou só palavras.';
         }
       }
+      // A search reads: it never creates the learned collection, it only includes it when it exists.
+      const learned = opts.collectionIds.length ? await findLearnedCollectionId(orgId) : null;
       const collectionIds = opts.collectionIds.length
-        ? [...opts.collectionIds, await learnedCollectionId(orgId)]
+        ? [...opts.collectionIds, ...(learned ? [learned] : [])]
         : null;
       const results = await hybridSearch(db, { orgId, query, collectionIds, limit: opts.limit, vector });
       return { mode: vector ? 'hybrid' : 'fulltext', results, notice };

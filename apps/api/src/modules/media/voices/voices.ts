@@ -1,4 +1,4 @@
-import type { AgentConfig } from '@piloto/contracts';
+import type { AgentConfig, AiTaskModels } from '@piloto/contracts';
 import { VOICE_CONSENT_STATEMENT, type Voice } from '@piloto/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -8,7 +8,7 @@ import { members, type StoredMedia, users, voices } from '../../../db/schema/ind
 import { badRequest, notFound } from '../../../platform/errors.ts';
 import type { HttpClient } from '../../../platform/httpClient.ts';
 import type { Storage } from '../../../platform/storage.ts';
-import { resolveProvider } from '../../agents/models.ts';
+import { type AiKeys, resolveProvider } from '../../agents/models.ts';
 import type { AgentsService } from '../../agents/service.ts';
 import { cloneVoice } from './cloneVoice.ts';
 import { deleteVoice } from './deleteVoice.ts';
@@ -69,8 +69,11 @@ export function createVoicesService(deps: {
   }
 
   /** Which engine speaks with a voice: the voice's own provider, else the company's speech model. */
-  async function engineFor(orgId: string, voice: VoiceRow | null): Promise<SpeechEngine | null> {
-    const { keys, models } = await agents.aiOf(orgId);
+  function engineFor(
+    ai: { keys: AiKeys; models: AiTaskModels },
+    voice: VoiceRow | null,
+  ): SpeechEngine | null {
+    const { keys, models } = ai;
     if (voice) {
       const name = models.speech?.provider === voice.provider ? models.speech.name : undefined;
       return { provider: voice.provider, name };
@@ -80,10 +83,10 @@ export function createVoicesService(deps: {
   }
 
   async function speakBytes(orgId: string, voice: VoiceRow | null, text: string) {
-    const engine = await engineFor(orgId, voice);
+    const ai = await agents.aiOf(orgId);
+    const engine = engineFor(ai, voice);
     if (!engine) return null;
-    const { keys } = await agents.aiOf(orgId);
-    return synthesizeSpeech(deps, { text, engine, voiceId: voice?.providerVoiceId ?? null, keys });
+    return synthesizeSpeech(deps, { text, engine, voiceId: voice?.providerVoiceId ?? null, keys: ai.keys });
   }
 
   return {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "knowledge_collections_learned_uq" ON "knowledge_collections" USING btree ("org_id") WHERE "knowledge_collections"."kind" = 'learned';
