@@ -15,7 +15,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { readUpload } from '../../platform/readUpload.ts';
 import type { EventBus } from '../../platform/realtime.ts';
 import { MAX_UPLOAD_BYTES, type MediaService } from './media.ts';
 import type { SellerTools } from './sellerTools.ts';
@@ -278,20 +279,14 @@ export function registerConversationRoutes(
         response: { 201: uploadSchema },
       },
       handler: async (request, reply) => {
-        if (!request.isMultipart())
-          throw badRequest('MULTIPART_REQUIRED', 'Envie o arquivo como multipart/form-data no campo "file"');
-        const file = await request.file();
-        if (!file) throw badRequest('FILE_REQUIRED', 'Nenhum arquivo enviado');
-        const data = await file.toBuffer().catch((error: { code?: string }) => {
-          if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Arquivo grande demais (máx. 16 MB)');
-          throw error;
+        const { data, fileName, mimeType } = await readUpload(request, {
+          limitLabel: '16 MB',
+          howTo: 'Envie o arquivo como multipart/form-data no campo "file"',
         });
-        if (data.length === 0) throw badRequest('EMPTY_FILE', 'O arquivo está vazio');
         const saved = await media.saveUpload(request.member!.orgId, request.member!.memberId, {
           data,
-          fileName: file.filename || 'arquivo',
-          mimeType: file.mimetype || 'application/octet-stream',
+          fileName,
+          mimeType,
         });
         return reply.status(201).send(saved);
       },

@@ -15,7 +15,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, badRequest } from '../../platform/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { readUpload } from '../../platform/readUpload.ts';
 import type { KnowledgeService } from './service.ts';
 
 const tags = ['Base de conhecimento'];
@@ -145,24 +146,10 @@ export function registerKnowledgeRoutes(
         response: { 201: knowledgeDocumentSchema },
       },
       handler: async (request, reply) => {
-        if (!request.isMultipart())
-          throw badRequest(
-            'MULTIPART_REQUIRED',
-            'Envie o arquivo como multipart/form-data nos campos "collectionId" e "file"',
-          );
-        const file = await request.file();
-        if (!file) throw badRequest('FILE_REQUIRED', 'Nenhum arquivo enviado');
-        const data = await file.toBuffer().catch((error: { code?: string }) => {
-          if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Arquivo grande demais (máx. 25 MB)');
-          throw error;
+        const { data, fileName, mimeType, field } = await readUpload(request, {
+          limitLabel: '25 MB',
+          howTo: 'Envie o arquivo como multipart/form-data nos campos "collectionId" e "file"',
         });
-        if (data.length === 0) throw badRequest('EMPTY_FILE', 'O arquivo está vazio');
-        const field = (name: string) => {
-          const f = file.fields[name];
-          const one = Array.isArray(f) ? f[0] : f;
-          return one && 'value' in one ? String(one.value) : undefined;
-        };
         const collectionId = z.uuid().safeParse(field('collectionId'));
         if (!collectionId.success)
           throw badRequest(
@@ -173,8 +160,8 @@ export function registerKnowledgeRoutes(
         const doc = await knowledge.uploadDocument(orgId, memberId, {
           collectionId: collectionId.data,
           data,
-          fileName: file.filename || 'arquivo',
-          mimeType: file.mimetype || 'application/octet-stream',
+          fileName,
+          mimeType,
           title: field('title')?.trim() || undefined,
         });
         return reply.status(201).send(doc);
