@@ -197,6 +197,10 @@ describe('bounded cost', () => {
     }));
     await sandbox.platform.db.insert(messages).values(rows);
     await sandbox.owner.patch(api(`/conversations/${conv.id}`), { aiActive: true });
+    // Summaries go to the company's cheap model when one is set (Configurações › IA).
+    await sandbox.owner.put(api('/ai-settings'), {
+      models: { classifier: { provider: 'openai', name: 'gpt-4.1-nano' } },
+    });
     const before = sandbox.llm.requests.length;
     sandbox.llm.script(
       { content: 'O lead quer óculos e já conversou bastante.' },
@@ -206,6 +210,9 @@ describe('bounded cost', () => {
     await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === 'Perfeito, seguimos!'));
     const [summarize, turn] = sandbox.llm.requests.slice(before);
     expect(JSON.stringify(summarize.messages[0])).toMatch(/Resuma esta conversa/);
+    expect(summarize.model).toBe('gpt-4.1-nano');
+    expect(turn.model).toBe('gpt-4.1-mini');
+    await sandbox.owner.put(api('/ai-settings'), { models: { classifier: null } });
     const turnText = JSON.stringify(turn.messages);
     expect(turnText).toContain('Resumo da conversa até aqui: O lead quer óculos e já conversou bastante.');
     expect(turnText).not.toContain('mensagem antiga número 0"');

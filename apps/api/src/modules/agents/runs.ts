@@ -8,7 +8,7 @@ import {
 } from '@langchain/core/messages';
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import { Command, isInterrupted } from '@langchain/langgraph';
-import type { AgentConfig, HandoffReason } from '@piloto/contracts';
+import type { AgentConfig, AiTaskModels, HandoffReason } from '@piloto/contracts';
 import { and, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
@@ -161,8 +161,8 @@ export function createAgentRuns(deps: {
 
   /** What a turn reads about the company once: its row (name, hours) and its AI keys — both cached briefly. */
   async function loadTurn(orgId: string): Promise<Turn> {
-    const [org, keys] = await Promise.all([deps.orgRow(orgId), agents.keysOf(orgId)]);
-    return { org, keys };
+    const [org, { keys, models }] = await Promise.all([deps.orgRow(orgId), agents.aiOf(orgId)]);
+    return { org, keys, models };
   }
 
   /** What a checkpointed thread still has to do, read through the agent's graph (null without a model). */
@@ -271,9 +271,10 @@ export function createAgentRuns(deps: {
   }
 
   /** A summarizer on the agent's own model (null without one). */
+  /** Summaries run on the company's cheap model for classification/summaries, else the agent's own. */
   function summarizerFor(agent: AgentConfig, turn: Turn) {
-    if (!agent.model) return null;
-    const choice = agent.model;
+    const choice = turn.models.classifier ?? agent.model;
+    if (!choice) return null;
     return async (transcript: string) => {
       const model = deps.modelFactory(choice, turn.keys);
       const reply = await model.invoke([
@@ -1011,7 +1012,7 @@ const UNDERSTAND_WAIT_MS = 3 * 60_000;
 const MEDIA_RETRY_MESSAGE =
   'Desculpe, não consegui abrir o que você enviou. Pode mandar de novo ou me escrever?';
 
-type Turn = { org: typeof orgs.$inferSelect; keys: AiKeys };
+type Turn = { org: typeof orgs.$inferSelect; keys: AiKeys; models: AiTaskModels };
 
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -42,7 +42,7 @@ export const aiTaskInfo: Record<AiTask, TaskInfo> = {
   transcription: {
     label: 'Transcrição de áudios',
     description:
-      'Transforma os áudios dos leads em texto para a IA entender. Sem ele, o áudio vai para a equipe com um aviso.',
+      'Transforma os áudios dos leads em texto para a IA entender. Sem ele, usa a OpenAI se houver chave; se não houver, o áudio vai para a equipe com um aviso.',
     noneLabel: 'Não usar',
     suggestions: {
       openai: ['gpt-4o-transcribe', 'gpt-4o-mini-transcribe', 'whisper-1'],
@@ -64,7 +64,7 @@ export const aiTaskInfo: Record<AiTask, TaskInfo> = {
   speech: {
     label: 'Voz (respostas em áudio)',
     description:
-      'Transforma a resposta do agente em mensagem de voz. Sem ele, o agente responde só por texto.',
+      'Transforma a resposta do agente em mensagem de voz. Sem ele, usa a voz da OpenAI se houver chave; se não houver, o agente responde só por texto.',
     noneLabel: 'Não usar',
     suggestions: {
       elevenlabs: ['eleven_multilingual_v2', 'eleven_flash_v2_5'],
