@@ -14,6 +14,7 @@ import { createChatModelFactory } from '../apps/api/src/modules/agents/models.ts
 import { systemPrompt } from '../apps/api/src/modules/agents/prompts.ts';
 import { createAskHumanTool } from '../apps/api/src/modules/agents/tools/askHuman.ts';
 import { createHandoffTool } from '../apps/api/src/modules/agents/tools/handoffToHuman.ts';
+import { runConfig } from '../apps/api/src/modules/agents/tools/runContext.ts';
 import {
   createScheduleFollowupTool,
   followupsUnavailable,
@@ -94,6 +95,18 @@ async function main() {
     // The same graph, model client, tools, system prompt and checkpointer, invoked directly.
     const checkpointer = new PostgresSaver(platform.database.pool);
     const modelFactory = createChatModelFactory(config);
+    // Compiled once, as the platform keeps it (one graph per model client and agent version).
+    const graph = buildAgentGraph({
+      model: modelFactory(agentConfig.model, {}),
+      tools: [
+        createSearchKnowledgeTool(async () => []),
+        createUpdateLeadTool(platform.db, agent.qualificationFields),
+        createAskHumanTool(),
+        createHandoffTool(),
+        createScheduleFollowupTool(followupsUnavailable),
+      ],
+      checkpointer,
+    });
     const direct = async () => {
       const ctx = {
         orgId,
@@ -103,18 +116,6 @@ async function main() {
         handoff: null,
         retrieved: [],
       };
-      const graph = buildAgentGraph({
-        model: modelFactory(agentConfig.model, {}),
-        tools: [
-          createSearchKnowledgeTool(ctx, async () => []),
-          createUpdateLeadTool(ctx, platform.db, agent.qualificationFields),
-          createAskHumanTool(),
-          createHandoffTool(ctx),
-          createScheduleFollowupTool(ctx, followupsUnavailable),
-        ],
-        checkpointer,
-        stopped: () => false,
-      });
       const started = performance.now();
       await graph.invoke(
         {
@@ -123,7 +124,7 @@ async function main() {
             new HumanMessage('Oi, quero saber o preço'),
           ],
         },
-        { configurable: { thread_id: randomUUID() }, recursionLimit: 12 },
+        runConfig(randomUUID(), ctx),
       );
       return performance.now() - started;
     };

@@ -238,10 +238,9 @@ export async function startPlatform(config: Config, logger: Logger) {
           }
         });
         await jobs.schedule(HEALTH_QUEUE, '*/5 * * * *');
-        await jobs.work<{ conversationId: string; ifPending?: boolean }>(
+        await jobs.work<{ conversationId: string }>(
           AGENT_RUN_QUEUE,
-          (data) =>
-            data.ifPending ? agentRuns.runIfPending(data.conversationId) : agentRuns.run(data.conversationId),
+          (data) => agentRuns.run(data.conversationId),
           {
             batchSize: 1,
             pollingIntervalSeconds: 0.5,

@@ -142,6 +142,9 @@ export const conversations = pgTable(
     // One open conversation per contact and channel.
     uniqueIndex('conversations_open_uq').on(t.channelId, t.contactId).where(sql`status = 'open'`),
     index('conversations_inbox_idx').on(t.orgId, t.status, t.lastMessageAt),
+    // The recovery sweep's two questions, every minute: runs holding a lease, and messages left pending.
+    index('conversations_ai_run_idx').on(t.aiRunStartedAt).where(sql`ai_run_id is not null`),
+    index('conversations_ai_due_idx').on(t.aiDueAt).where(sql`ai_due_at is not null`),
   ],
 );
 

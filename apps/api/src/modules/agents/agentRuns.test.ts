@@ -63,6 +63,12 @@ describe('piloto', () => {
       text: 'Oi, preciso de óculos de grau, tenho uns 800 reais',
     });
     expect(detail.model).toBe('openai:gpt-4.1-mini');
+    // No debounce: the turn ran in the process that stored the message — no job, and no retry of a failure.
+    const { rows } = await sandbox.platform.database.pool.query(
+      "select count(*)::int as n from pgboss.job where name = 'agent.run' and data->>'conversationId' = $1",
+      [conv.id],
+    );
+    expect(rows[0].n).toBe(0);
   });
 
   it('merges a burst of messages into one answer (debounce)', async () => {
@@ -145,6 +151,64 @@ describe('piloto', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(sandbox.llm.requests.length).toBe(before);
     expect((await sandbox.owner.get(api(`/conversations/${conv.id}`))).json().aiActive).toBe(false);
+  });
+
+  it('a lead message during a run is not lost: the stale answer is dropped and one answer covers both', async () => {
+    sandbox.llm.script(
+      { content: 'Resposta que ficou velha', delayMs: 1500 },
+      { content: 'Temos sim, e a armação sai por R$ 350.' },
+    );
+    const before = sandbox.llm.requests.length;
+    const phone = await leadSays('Vocês têm armação redonda?');
+    await waitFor(async () => sandbox.llm.requests.length > before || undefined);
+    await leadSays('e quanto custa?', phone);
+    const conv = await conversationOf(phone);
+    const traces = await waitFor(async () => {
+      const list = await tracesOf(conv.id);
+      return list.filter((t) => t.status !== 'running').length === 2 ? list : undefined;
+    });
+    expect(traces.map((t) => t.status).sort()).toEqual(['replied', 'superseded']);
+    const ai = (await messagesOf(conv.id)).filter((m) => m.senderType === 'ai');
+    expect(ai.map((m) => m.text)).toEqual(['Temos sim, e a armação sai por R$ 350.']);
+    const seen = JSON.stringify(sandbox.llm.requests.at(-1)!.messages);
+    expect(seen).toContain('armação redonda');
+    expect(seen).toContain('e quanto custa?');
+  });
+
+  it('a seller who writes while the model thinks makes its answer stale: it is never sent', async () => {
+    sandbox.llm.script({ content: 'Resposta que atropelaria a vendedora', delayMs: 1500 });
+    const before = sandbox.llm.requests.length;
+    const phone = await leadSays('Tem lente com filtro azul?');
+    const conv = await conversationOf(phone);
+    await waitFor(async () => sandbox.llm.requests.length > before || undefined);
+    await sandbox.owner.post(api(`/conversations/${conv.id}/messages`), { text: 'Tem sim! Aqui é a Carla.' });
+    const [trace] = await waitFor(async () => {
+      const list = await tracesOf(conv.id);
+      return list.length && list[0].status !== 'running' ? list : undefined;
+    });
+    expect(trace.status).toBe('superseded');
+    const texts = (await messagesOf(conv.id)).map((m) => m.text);
+    expect(texts).toEqual(['Tem lente com filtro azul?', 'Tem sim! Aqui é a Carla.']);
+  });
+
+  it('a message left pending by a process that died is answered by the recovery sweep', async () => {
+    await setAgent({ debounceSeconds: 120 });
+    sandbox.llm.script({ content: 'Oi! Desculpe a demora, como posso ajudar?' });
+    const phone = await leadSays('Alguém aí?');
+    const conv = await conversationOf(phone);
+    // As if the process died long ago, after storing the message and before its run was queued.
+    const { pool } = sandbox.platform.database;
+    await pool.query("delete from pgboss.job where name = 'agent.run' and data->>'conversationId' = $1", [
+      conv.id,
+    ]);
+    await pool.query("update conversations set ai_due_at = now() - interval '1 hour' where id = $1", [
+      conv.id,
+    ]);
+    await setAgent({ debounceSeconds: 0 });
+    expect(await sandbox.platform.agentRuns.recoverStaleRuns()).toBeGreaterThanOrEqual(1);
+    await waitFor(async () =>
+      (await messagesOf(conv.id)).find((m) => m.text === 'Oi! Desculpe a demora, como posso ajudar?'),
+    );
   });
 
   it('falls back to another model, then hands off to a human with the reason — never a silent drop', async () => {

@@ -1,5 +1,5 @@
 import type { AgentConfig } from '@piloto/contracts';
-import { and, desc, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { agentTraces, conversations, messages, questions } from '../../db/schema/index.ts';
@@ -143,7 +143,11 @@ export function createRunRecovery(deps: {
       return resumeCutShortAnswer(conv, agentRow.config, latest.createdAt);
     },
 
-    /** Finds runs whose process died (lease not renewed) and queues their recovery without waiting for job expiry. */
+    /**
+     * Finds runs whose process died (lease not renewed) and queues their recovery without waiting for
+     * job expiry; and lead messages left pending that long with no run (their process died before
+     * queueing or starting one).
+     */
     async sweep(): Promise<number> {
       const stale = await db
         .select({
@@ -170,7 +174,26 @@ export function createRunRecovery(deps: {
         await closeAsInterrupted((await runningTraces(c.id)).map((t) => t.id));
         await lease.releaseExpired(c.id, c.aiRunId!);
       }
-      if (stale.length) logger.info({ stale: stale.length, queued }, 'recovering AI runs of dead processes');
+      const forgotten = await db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(
+          and(
+            isNotNull(conversations.aiDueAt),
+            lt(conversations.aiDueAt, lease.expiredBefore()),
+            isNull(conversations.aiRunId),
+            eq(conversations.status, 'open'),
+            eq(conversations.aiActive, true),
+          ),
+        )
+        .limit(500);
+      for (const c of forgotten) await deps.enqueueRun(c.id);
+      queued += forgotten.length;
+      if (stale.length || forgotten.length)
+        logger.info(
+          { stale: stale.length, pending: forgotten.length, queued },
+          'recovering AI runs of dead processes',
+        );
       return queued;
     },
   };

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client.ts';
+import { type Db, queryPrepared } from '../../db/client.ts';
 import { conversations } from '../../db/schema/index.ts';
 
 /**
@@ -14,6 +14,9 @@ export function createRunLease(deps: { db: Db; leaseMs: number; logger: Logger }
   /** Runs that found a trace of their conversation still 'running' when they took the lease. */
   const withOrphans = new Set<string>();
   const expiredBefore = () => new Date(Date.now() - leaseMs);
+  // Spelled out: inside an UPDATE, drizzle leaves column names unqualified.
+  const orphansOf = (conversationId: string) =>
+    sql<boolean>`exists (select 1 from agent_traces t where t.conversation_id = ${conversationId} and t.status = 'running')`;
 
   function renewWhileAlive(conversationId: string, runId: string) {
     const timer = setInterval(() => {
@@ -59,11 +62,33 @@ export function createRunLease(deps: { db: Db; leaseMs: number; logger: Logger }
             or(isNull(conversations.aiRunId), lt(conversations.aiRunStartedAt, expiredBefore())),
           ),
         )
-        .returning({
-          // Spelled out: inside an UPDATE, drizzle leaves column names unqualified.
-          orphans: sql<boolean>`exists (select 1 from agent_traces t where t.conversation_id = ${conversationId} and t.status = 'running')`,
-        });
+        .returning({ orphans: orphansOf(conversationId) });
       if (!row) return false;
+      if (row.orphans) withOrphans.add(runId);
+      renewWhileAlive(conversationId, runId);
+      return true;
+    },
+
+    /**
+     * A lead's message with no debounce, in one statement: takes the lease for this run when it is free
+     * (the message is this run's to answer) or, when another run holds it, marks the message pending
+     * (due now) for the run that comes after. Whether it took the lease (null: the conversation is not open).
+     */
+    async armAndAcquire(conversationId: string, runId: string): Promise<boolean | null> {
+      const now = new Date().toISOString();
+      const free = sql`(ai_run_id is null or ai_run_started_at < ${expiredBefore().toISOString()}::timestamptz)`;
+      const [row] = await queryPrepared<{ leased: boolean; orphans: boolean }>(
+        db,
+        'agent_arm_and_acquire',
+        sql`update conversations set
+              ai_due_at = case when ${free} then null else ${now}::timestamptz end,
+              ai_run_id = case when ${free} then ${runId}::uuid else ai_run_id end,
+              ai_run_started_at = case when ${free} then ${now}::timestamptz else ai_run_started_at end
+            where id = ${conversationId} and status = 'open'
+            returning ai_run_id = ${runId}::uuid as leased, ${orphansOf(conversationId)} as orphans`,
+      );
+      if (!row) return null;
+      if (!row.leased) return false;
       if (row.orphans) withOrphans.add(runId);
       renewWhileAlive(conversationId, runId);
       return true;

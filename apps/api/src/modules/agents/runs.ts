@@ -1,4 +1,3 @@
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import {
   AIMessage,
   type BaseMessage,
@@ -17,7 +16,6 @@ import {
   agentTraces,
   contacts,
   conversations,
-  leadProfiles,
   type MediaUnderstanding,
   messages,
   type orgs,
@@ -27,8 +25,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import type { EventBus } from '../../platform/realtime.ts';
-import type { Outbox } from '../channels/outbox.ts';
-import { buildAgentGraph } from './graph.ts';
+import type { Outbox, StaleAfter } from '../channels/outbox.ts';
+import { buildAgentGraph, createGraphCache } from './graph.ts';
 import { type AiKeys, type ChatModelFactory, modelProblem } from './models.ts';
 import { checkAnswer } from './outputGuard.ts';
 import { costMicros } from './pricing.ts';
@@ -39,15 +37,21 @@ import { createRunLease } from './runLease.ts';
 import type { AgentsService } from './service.ts';
 import { createAskHumanTool } from './tools/askHuman.ts';
 import { createHandoffTool } from './tools/handoffToHuman.ts';
-import type { RunContext } from './tools/runContext.ts';
+import { type RunContext, runConfig } from './tools/runContext.ts';
 import { createScheduleFollowupTool, type FollowupScheduler } from './tools/scheduleFollowup.ts';
 import { createSearchKnowledgeTool, type KnowledgeSearch } from './tools/searchKnowledge.ts';
 import { createUpdateLeadTool } from './tools/updateLead.ts';
+import {
+  HISTORY_WINDOW,
+  type HistoryMessage,
+  type MediaGate,
+  mediaGate,
+  readTurnContext,
+  type TurnContext,
+} from './turnContext.ts';
 import { isWithinBusinessHours } from './workingHours.ts';
 
 export const AGENT_RUN_QUEUE = 'agent.run';
-/** The history window: tokens per turn stop growing with the conversation's length. */
-export const HISTORY_WINDOW = 20;
 /** Turns run right in the process that stored the lead's message (debounce 0), at most this many at once. */
 const MAX_INLINE_RUNS = 4;
 const LEAD_ASKS_FOR_HUMAN =
@@ -57,6 +61,7 @@ type Dispatch = {
   texts: string[];
   status: 'replied' | 'suggested' | 'handoff' | 'asked_human' | 'superseded' | 'failed' | 'skipped';
 };
+const STALE: Dispatch = { texts: [], status: 'superseded' };
 
 export function createAgentRuns(deps: {
   db: Db;
@@ -102,16 +107,28 @@ export function createAgentRuns(deps: {
     continueRun: async (conv, agentRow, { threadId, traceId, cutoffSeq }) =>
       execute(conv, agentRow, { continue: threadId, traceId, cutoffSeq }, await loadTurn(conv.orgId)),
   });
+  /** One compiled graph per model client and agent version; each run brings its context in the config. */
+  const graphFor = createGraphCache((model, agent: { id: string; version: number; config: AgentConfig }) =>
+    buildAgentGraph({
+      model,
+      tools: [
+        createSearchKnowledgeTool(deps.knowledge),
+        createUpdateLeadTool(db, agent.config.qualificationFields),
+        createAskHumanTool(),
+        createHandoffTool(),
+        createScheduleFollowupTool(deps.followups),
+      ],
+      checkpointer: deps.checkpointer,
+    }),
+  );
   /** Turns started in this process without a job (see onInbound); allowed once its workers run. */
   const inlineRuns = new Set<Promise<void>>();
   let inlineAllowed = false;
 
   /**
    * After a lead's message: (re)arm the debounce so a burst gets one answer. Without a debounce, a
-   * process that runs workers starts the turn right here rather than through one more job hop; a
-   * backstop job, due after the lease length, answers the message if this process dies first.
-   * With the conversation's number known (`channelId`), the agent comes from the cache and one
-   * statement arms the timer.
+   * process that runs workers starts the turn right here, with no job hop (see runInline). With the
+   * conversation's number known (`channelId`), the agent comes from the cache.
    */
   async function onInbound(orgId: string, conversationId: string, channelId?: string): Promise<void> {
     if (!channelId) {
@@ -124,6 +141,10 @@ export function createAgentRuns(deps: {
     }
     const agent = await agents.forChannel(orgId, channelId);
     if (!agent) return;
+    if (agent.config.debounceSeconds === 0 && inlineAllowed && inlineRuns.size < MAX_INLINE_RUNS) {
+      runInline(conversationId);
+      return;
+    }
     const due = new Date(Date.now() + agent.config.debounceSeconds * 1000);
     const armed = await db
       .update(conversations)
@@ -131,23 +152,30 @@ export function createAgentRuns(deps: {
       .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'open')))
       .returning({ id: conversations.id });
     if (!armed.length) return;
-    if (agent.config.debounceSeconds === 0 && inlineAllowed && inlineRuns.size < MAX_INLINE_RUNS) {
-      runInline(conversationId);
-      return;
-    }
     await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: due });
   }
 
+  /**
+   * A turn in this process: one statement takes the lease with the message (or, while another run
+   * holds it, leaves the message pending for a run shortly after), while another reads the turn's
+   * context. If this process dies, the recovery sweep finds the expired lease or the pending message
+   * and runs the turn again.
+   */
   function runInline(conversationId: string) {
-    // The run's first query goes out before the backstop's (heavier) job insert is even built.
-    const run = api.run(conversationId);
-    const backstop = jobs.send(
-      AGENT_RUN_QUEUE,
-      { conversationId, ifPending: true },
-      { startAfter: new Date(Date.now() + lease.leaseMs) },
-    );
-    const running: Promise<void> = Promise.all([run, backstop])
-      .then(() => undefined)
+    const running: Promise<void> = (async () => {
+      const runId = crypto.randomUUID();
+      const [leased, context] = await Promise.allSettled([
+        lease.armAndAcquire(conversationId, runId),
+        readTurnContext(db, conversationId),
+      ]);
+      if (leased.status === 'rejected') throw leased.reason;
+      if (leased.value === null) return;
+      if (!leased.value) {
+        await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: new Date(Date.now() + 2000) });
+        return;
+      }
+      await runLeased(conversationId, runId, context.status === 'fulfilled' ? context.value : undefined);
+    })()
       .catch(async (error) => {
         // What the job runner would do: try again shortly (a run cut short continues from its checkpoint).
         logger.warn({ err: error, conversationId }, 'AI run failed; retrying through the job queue');
@@ -173,7 +201,6 @@ export function createAgentRuns(deps: {
       model: deps.modelFactory(choice, turn.keys),
       tools: [],
       checkpointer: deps.checkpointer,
-      stopped: () => false,
     });
     const state = await graph.getState({ configurable: { thread_id: threadId } });
     return { next: [...state.next], interrupted: state.tasks.some((t) => t.interrupts.length > 0) };
@@ -196,66 +223,19 @@ export function createAgentRuns(deps: {
     conv: typeof conversations.$inferSelect,
     agent: AgentConfig,
     turn: Turn,
+    context: TurnContext,
   ): Promise<{ messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }> {
     const { org } = turn;
-    const summarize = summarizerFor(agent, turn);
-    const [profile] = await db
-      .select()
-      .from(leadProfiles)
-      .where(and(eq(leadProfiles.orgId, conv.orgId), eq(leadProfiles.contactId, conv.contactId)));
-    const since = (seq: number) =>
-      and(eq(messages.conversationId, conv.id), gt(messages.seq, seq), sql`${messages.kind} <> 'reaction'`);
-    const columns = {
-      seq: messages.seq,
-      direction: messages.direction,
-      text: messages.text,
-      kind: messages.kind,
-      media: messages.media,
-      understanding: messages.understanding,
-    };
     let summary = conv.aiSummary;
-    let summarySeq = conv.aiSummarySeq;
-    const [{ n }] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(messages)
-      .where(since(summarySeq));
-    if (n > HISTORY_WINDOW * 2 && summarize) {
-      const older = await db
-        .select(columns)
-        .from(messages)
-        .where(since(summarySeq))
-        .orderBy(messages.createdAt, messages.seq)
-        .limit(n - HISTORY_WINDOW);
-      const transcript = older
-        .map((m) => `${m.direction === 'inbound' ? 'Lead' : 'Empresa'}: ${renderText(m)}`)
-        .join('\n');
-      try {
-        summary = await summarize(
-          `${summary ? `Resumo anterior: ${summary}\n\n` : ''}${transcript.slice(-60_000)}`,
-        );
-        summarySeq = older.at(-1)!.seq;
-        await db
-          .update(conversations)
-          .set({ aiSummary: summary, aiSummarySeq: summarySeq })
-          .where(eq(conversations.id, conv.id));
-      } catch (error) {
-        logger.warn(
-          { err: error, conversationId: conv.id },
-          'could not summarize the history; using the window only',
-        );
-      }
+    let history = context.history.slice(-HISTORY_WINDOW * 2);
+    const summarize = context.history.length > HISTORY_WINDOW * 2 && summarizerFor(agent, turn);
+    if (summarize) {
+      const folded = await foldIntoSummary(conv, summarize);
+      if (folded) ({ summary, history } = folded);
     }
-    const history = (
-      await db
-        .select(columns)
-        .from(messages)
-        .where(since(summarySeq))
-        .orderBy(desc(messages.createdAt), desc(messages.seq))
-        .limit(HISTORY_WINDOW * 2)
-    ).reverse();
     const out: BaseMessage[] = [new SystemMessage(systemPrompt(agent, { name: org.name }))];
     const trace: Array<{ role: string; text: string }> = [];
-    const note = [summary ? `Resumo da conversa até aqui: ${summary}` : null, profileNote(profile ?? null)]
+    const note = [summary ? `Resumo da conversa até aqui: ${summary}` : null, profileNote(context.profile)]
       .filter(Boolean)
       .join('\n');
     if (note) {
@@ -270,7 +250,61 @@ export function createAgentRuns(deps: {
     return { messages: out, trace };
   }
 
-  /** A summarizer on the agent's own model (null without one). */
+  /** Folds all but the last window of messages into the rolling summary; the window that remains. */
+  async function foldIntoSummary(
+    conv: typeof conversations.$inferSelect,
+    summarize: (transcript: string) => Promise<string>,
+  ): Promise<{ summary: string; history: HistoryMessage[] } | null> {
+    const since = (seq: number) =>
+      and(eq(messages.conversationId, conv.id), gt(messages.seq, seq), sql`${messages.kind} <> 'reaction'`);
+    const columns = {
+      seq: messages.seq,
+      direction: messages.direction,
+      text: messages.text,
+      kind: messages.kind,
+      media: messages.media,
+      understanding: messages.understanding,
+    };
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messages)
+      .where(since(conv.aiSummarySeq));
+    const older = await db
+      .select(columns)
+      .from(messages)
+      .where(since(conv.aiSummarySeq))
+      .orderBy(messages.createdAt, messages.seq)
+      .limit(n - HISTORY_WINDOW);
+    const transcript = older
+      .map((m) => `${m.direction === 'inbound' ? 'Lead' : 'Empresa'}: ${renderText(m)}`)
+      .join('\n');
+    try {
+      const summary = await summarize(
+        `${conv.aiSummary ? `Resumo anterior: ${conv.aiSummary}\n\n` : ''}${transcript.slice(-60_000)}`,
+      );
+      const summarySeq = older.at(-1)!.seq;
+      await db
+        .update(conversations)
+        .set({ aiSummary: summary, aiSummarySeq: summarySeq })
+        .where(eq(conversations.id, conv.id));
+      const history = (
+        await db
+          .select(columns)
+          .from(messages)
+          .where(since(summarySeq))
+          .orderBy(desc(messages.createdAt), desc(messages.seq))
+          .limit(HISTORY_WINDOW * 2)
+      ).reverse();
+      return { summary, history };
+    } catch (error) {
+      logger.warn(
+        { err: error, conversationId: conv.id },
+        'could not summarize the history; using the window only',
+      );
+      return null;
+    }
+  }
+
   /** Summaries run on the company's cheap model for classification/summaries, else the agent's own. */
   function summarizerFor(agent: AgentConfig, turn: Turn) {
     const choice = turn.models.classifier ?? agent.model;
@@ -295,16 +329,18 @@ export function createAgentRuns(deps: {
     return Number(row.seq);
   }
 
-  /** Writes the turn's outcome: piloto → outbox (bubbles with typing delays); copiloto → suggestions. */
+  /**
+   * Writes the turn's outcome: piloto → outbox (bubbles with typing delays); copiloto → suggestions.
+   * A message that arrived while the model thought makes the answer stale and nothing is written: the
+   * lead's (the next run answers both) or, in a new turn, a seller's (a human stepped in).
+   */
   async function dispatch(
     conv: typeof conversations.$inferSelect,
     agent: AgentConfig,
     text: string,
-    cutoffSeq: number,
+    { cutoffSeq, staleAfter }: { cutoffSeq: number; staleAfter: StaleAfter },
     traceId: string,
   ): Promise<Dispatch> {
-    // A lead's message that arrived while we thought: this answer is stale; the next run covers both.
-    if ((await latestInboundSeq(conv.id)) > cutoffSeq) return { texts: [], status: 'superseded' };
     const split = { split: agent.replyStyle.splitMessages, max: agent.replyStyle.maxMessagesPerTurn };
     if (agent.mode === 'copiloto') {
       // 1–3 alternatives (separated by a "---" line), each a suggestion of its own bubbles.
@@ -314,6 +350,7 @@ export function createAgentRuns(deps: {
         .filter((b) => b.length)
         .slice(0, 3);
       if (!alternatives.length) return { texts: [], status: 'skipped' };
+      if (await outbox.wroteAfter(conv.id, staleAfter)) return STALE;
       await db
         .update(suggestions)
         .set({ status: 'superseded', resolvedAt: new Date() })
@@ -334,21 +371,25 @@ export function createAgentRuns(deps: {
     const bubbles = splitIntoBubbles(text.replace(/^\s*---\s*$/gm, ''), split);
     if (!bubbles.length) return { texts: [], status: 'skipped' };
     if (await answersByVoice(conv, agent, cutoffSeq)) {
+      // Speaking takes a while: not for an answer that is already stale.
+      if (await outbox.wroteAfter(conv.id, staleAfter)) return STALE;
       const voiced = await replyByVoice(conv, agent, bubbles);
       if (voiced) return { texts: bubbles, status: 'replied' };
     }
     let delay = 0;
-    for (const bubble of bubbles) {
+    for (const [i, bubble] of bubbles.entries()) {
       delay += agent.replyStyle.typingDelay ? typingDelayMs(bubble) : 0;
-      await outbox.queue({
+      const message = {
         orgId: conv.orgId,
         conversationId: conv.id,
-        senderType: 'ai',
-        kind: 'text',
+        senderType: 'ai' as const,
+        kind: 'text' as const,
         text: bubble,
         notBefore: delay ? new Date(Date.now() + delay) : undefined,
         typingMs: agent.replyStyle.typingDelay ? typingDelayMs(bubble) : undefined,
-      });
+      };
+      if (i > 0) await outbox.queue(message);
+      else if (!(await outbox.queueReply(message, staleAfter))) return STALE;
     }
     return { texts: bubbles, status: 'replied' };
   }
@@ -434,7 +475,14 @@ export function createAgentRuns(deps: {
     conv: typeof conversations.$inferSelect,
     agentRow: { id: string; version: number; config: AgentConfig },
     input:
-      | { messages: BaseMessage[]; trace: Array<{ role: string; text: string }> }
+      | {
+          messages: BaseMessage[];
+          trace: Array<{ role: string; text: string }>;
+          /** From the turn's context: the lead's last message it answers, the newest message it saw, the lead's number. */
+          cutoffSeq: number;
+          seenSeq: number;
+          phone: string | null;
+        }
       | { resume: string; threadId: string }
       | { continue: string; traceId: string; cutoffSeq: number },
     turn: Turn,
@@ -442,7 +490,7 @@ export function createAgentRuns(deps: {
     const agent = agentRow.config;
     const started = Date.now();
     // The guard needs the lead's number once the model answers: read it meanwhile.
-    const leadPhone = phoneOf(conv.contactId);
+    const leadPhone = 'phone' in input ? Promise.resolve(input.phone) : phoneOf(conv.contactId);
     leadPhone.catch(() => {});
     // The trace row is written while the graph starts (its id is ours); the outcome waits for it.
     const trace = { id: 'continue' in input ? input.traceId : crypto.randomUUID() };
@@ -471,7 +519,7 @@ export function createAgentRuns(deps: {
             .then(() => undefined);
     traceSaved.catch(() => {});
     // Continuing, the answer covers what the lead had written when the run began.
-    const cutoffSeq = 'continue' in input ? input.cutoffSeq : await latestInboundSeq(conv.id);
+    const cutoffSeq = 'cutoffSeq' in input ? input.cutoffSeq : await latestInboundSeq(conv.id);
     const threadId =
       'threadId' in input ? input.threadId : 'continue' in input ? input.continue : `${conv.id}:${trace.id}`;
     const ctx: RunContext = {
@@ -494,22 +542,9 @@ export function createAgentRuns(deps: {
     const choices = [agent.model, agent.fallbackModel].filter((c): c is NonNullable<typeof c> => Boolean(c));
     let lastError: unknown;
     for (const choice of choices) {
-      const model: BaseChatModel = deps.modelFactory(choice, keys);
-      const tools = [
-        createSearchKnowledgeTool(ctx, deps.knowledge),
-        createUpdateLeadTool(ctx, db, agent.qualificationFields),
-        createAskHumanTool(),
-        createHandoffTool(ctx),
-        createScheduleFollowupTool(ctx, deps.followups),
-      ];
-      const graph = buildAgentGraph({
-        model,
-        tools,
-        checkpointer: deps.checkpointer,
-        stopped: () => ctx.handoff !== null,
-      });
+      const graph = graphFor(deps.modelFactory(choice, keys), agentRow);
       try {
-        const config = { configurable: { thread_id: threadId }, recursionLimit: 12 };
+        const config = runConfig(threadId, ctx);
         const result =
           'messages' in input
             ? await graph.invoke({ messages: input.messages }, config)
@@ -574,7 +609,11 @@ export function createAgentRuns(deps: {
           });
           return;
         }
-        const outcome = await dispatch(conv, agent, final, cutoffSeq, trace.id);
+        // New turns saw the whole conversation: anything newer (the lead, or a seller stepping in) makes
+        // the answer stale. Resumed and continued runs: a newer message from the lead.
+        const staleAfter =
+          'seenSeq' in input ? { seq: input.seenSeq } : { seq: cutoffSeq, inboundOnly: true };
+        const outcome = await dispatch(conv, agent, final, { cutoffSeq, staleAfter }, trace.id);
         await finish({ ...base, status: outcome.status, output: outcome.texts });
         return;
       } catch (error) {
@@ -589,6 +628,60 @@ export function createAgentRuns(deps: {
       handoffReason: 'model_failure',
       error: lastError ? String((lastError as Error).message ?? lastError) : 'sem modelo',
     });
+  }
+
+  /**
+   * A turn under the conversation's lease (released at the end): unless a human is in the conversation,
+   * a crashed run is still to finish, someone already answered, or the lead's media is still being
+   * understood, the agent answers everything the lead wrote.
+   */
+  async function runLeased(conversationId: string, runId: string, read?: TurnContext | null): Promise<void> {
+    try {
+      const context = read === undefined ? await readTurnContext(db, conversationId) : read;
+      if (!context) return;
+      const conv = context.conversation;
+      const agentRow = await agents.forChannel(conv.orgId, conv.channelId);
+      if (!agentRow) return;
+      const agent = agentRow.config;
+      if (!conv.aiActive && !(await quietPeriodOver(conv, agent))) return; // humans come first
+      if (await recovery.continueOrphan(conv, agentRow, runId)) return; // a crashed run goes first
+      const turn = await loadTurn(conv.orgId);
+      const { last } = context;
+      if (last?.direction !== 'inbound') return; // someone already answered
+      const gate = mediaGate(context.leadTurn);
+      if (gate?.action === 'wait') {
+        // A voice note or photo is still being understood; its job wakes the agent when done.
+        await jobs.send(
+          AGENT_RUN_QUEUE,
+          { conversationId: conv.id },
+          { startAfter: new Date(Date.now() + 3000) },
+        );
+        return;
+      }
+      if (gate) {
+        await mediaOutcome(conv, agentRow, gate);
+        return;
+      }
+      const lastText =
+        last.understanding?.status === 'done' ? (last.understanding.text ?? '') : (last.text ?? '');
+      const pre = preChecks(agent, lastText, turn);
+      if (pre) {
+        await handOff(conv.orgId, conv.id, pre);
+        await recordTurnWithoutModel(conv, agentRow, {
+          status: 'handoff',
+          handoffReason: pre,
+          input: [{ role: 'lead', text: last.text ?? '' }],
+          output: [],
+        });
+        if (pre === 'lead_requested') await sendOrSuggest(conv, agent, HANDOFF_MESSAGE);
+        return;
+      }
+      const input = await modelInput(conv, agent, turn, context);
+      const answers = { cutoffSeq: context.cutoffSeq, seenSeq: context.seenSeq };
+      await execute(conv, agentRow, { ...input, ...answers, phone: context.phone }, turn);
+    } finally {
+      await releaseLease(conversationId, runId);
+    }
   }
 
   const api = {
@@ -615,85 +708,17 @@ export function createAgentRuns(deps: {
     /** Queues the runs of dead processes (on worker start and every minute). */
     recoverStaleRuns: () => recovery.sweep(),
 
-    /** The backstop job of a turn started in-process: runs only if no run has taken the message yet. */
-    async runIfPending(conversationId: string): Promise<void> {
-      const [c] = await db
-        .select({
-          dueAt: conversations.aiDueAt,
-          runId: conversations.aiRunId,
-          renewedAt: conversations.aiRunStartedAt,
-        })
-        .from(conversations)
-        .where(eq(conversations.id, conversationId));
-      if (!c?.dueAt) return;
-      if (c.runId && c.renewedAt && c.renewedAt > lease.expiredBefore()) {
-        // A live run holds the conversation: look again once it is done.
-        await jobs.send(
-          AGENT_RUN_QUEUE,
-          { conversationId, ifPending: true },
-          { startAfter: new Date(Date.now() + 5000) },
-        );
-        return;
-      }
-      await api.run(conversationId);
-    },
-
     /** The `agent.run` job: one run per conversation at a time, after the debounce window. */
     async run(conversationId: string): Promise<void> {
       const [conv] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
       if (conv?.status !== 'open') return;
       if (conv.aiDueAt && conv.aiDueAt.getTime() > Date.now() + 25) return; // a newer message re-armed the timer
-      const agentRow = await agents.forChannel(conv.orgId, conv.channelId);
-      if (!agentRow) return;
-      const agent = agentRow.config;
-      if (!conv.aiActive && !(await quietPeriodOver(conv, agent))) return; // humans come first
       const runId = crypto.randomUUID();
       if (!(await acquireLease(conv.id, runId))) {
         await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: new Date(Date.now() + 2000) });
         return;
       }
-      try {
-        if (await recovery.continueOrphan(conv, agentRow, runId)) return; // a crashed run goes first
-        const [last] = await db
-          .select({
-            direction: messages.direction,
-            text: messages.text,
-            understanding: messages.understanding,
-          })
-          .from(messages)
-          .where(eq(messages.conversationId, conv.id))
-          .orderBy(desc(messages.createdAt), desc(messages.seq))
-          .limit(1);
-        if (last?.direction !== 'inbound') return; // someone already answered
-        const gate = await mediaGate(conv.id);
-        if (gate?.action === 'wait') {
-          // A voice note or photo is still being understood; its job wakes the agent when done.
-          await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: new Date(Date.now() + 3000) });
-          return;
-        }
-        const turn = await loadTurn(conv.orgId);
-        if (gate) {
-          await mediaOutcome(conv, agentRow, gate);
-          return;
-        }
-        const lastText =
-          last.understanding?.status === 'done' ? (last.understanding.text ?? '') : (last.text ?? '');
-        const pre = preChecks(agent, lastText, turn);
-        if (pre) {
-          await handOff(conv.orgId, conv.id, pre);
-          await recordTurnWithoutModel(conv, agentRow, {
-            status: 'handoff',
-            handoffReason: pre,
-            input: [{ role: 'lead', text: last.text ?? '' }],
-            output: [],
-          });
-          if (pre === 'lead_requested') await sendOrSuggest(conv, agent, HANDOFF_MESSAGE);
-          return;
-        }
-        await execute(conv, agentRow, await modelInput(conv, agent, turn), turn);
-      } finally {
-        await releaseLease(conv.id, runId);
-      }
+      await runLeased(conv.id, runId);
     },
 
     /**
@@ -889,55 +914,10 @@ export function createAgentRuns(deps: {
     return lead.length ? lead.join('\n').slice(0, 1000) : null;
   }
 
-  /**
-   * The lead's media in this turn (since the business last wrote): wait while any is being understood;
-   * when every message of the turn is media we could not understand, answer without the model — a
-   * polite request to resend (bad media), or a human (no transcription model, provider down).
-   */
-  async function mediaGate(
-    conversationId: string,
-  ): Promise<
-    | { action: 'wait' }
-    | { action: 'reply'; text: string }
-    | { action: 'handoff'; reason: HandoffReason; note: string }
-    | null
-  > {
-    const turnMessages = await db
-      .select({ kind: messages.kind, understanding: messages.understanding, createdAt: messages.createdAt })
-      .from(messages)
-      .where(
-        and(
-          eq(messages.conversationId, conversationId),
-          eq(messages.direction, 'inbound'),
-          sql`${messages.kind} <> 'reaction'`,
-          sql`${messages.seq} > coalesce((select max(o.seq) from messages o where o.conversation_id = ${conversationId} and o.direction = 'outbound'), 0)`,
-        ),
-      );
-    const pending = turnMessages.filter((m) => m.understanding?.status === 'pending');
-    if (pending.some((m) => Date.now() - m.createdAt.getTime() < UNDERSTAND_WAIT_MS))
-      return { action: 'wait' };
-    if (
-      !turnMessages.length ||
-      !turnMessages.every((m) => m.understanding && m.understanding.status !== 'done')
-    )
-      return null;
-    const failures = turnMessages.map((m) => m.understanding!);
-    const human = failures.find(
-      (u) => u.status === 'pending' || u.code === 'not_configured' || u.code === 'provider_failed',
-    );
-    if (human)
-      return {
-        action: 'handoff',
-        reason: human.code === 'not_configured' ? 'no_model' : 'tool_failure',
-        note: human.error ?? 'A mídia do lead ainda não foi processada',
-      };
-    return { action: 'reply', text: failures.at(-1)!.error ?? MEDIA_RETRY_MESSAGE };
-  }
-
   async function mediaOutcome(
     conv: typeof conversations.$inferSelect,
     agentRow: { id: string; version: number; config: AgentConfig },
-    gate: { action: 'reply'; text: string } | { action: 'handoff'; reason: HandoffReason; note: string },
+    gate: Exclude<MediaGate, { action: 'wait' } | null>,
   ) {
     const agent = agentRow.config;
     if (gate.action === 'reply') await sendOrSuggest(conv, agent, gate.text);
@@ -1007,10 +987,6 @@ export function createAgentRuns(deps: {
 }
 
 export const AGENT_RESUME_QUEUE = 'agent.resume';
-/** How long a turn waits for its media to be understood before a human takes over. */
-const UNDERSTAND_WAIT_MS = 3 * 60_000;
-const MEDIA_RETRY_MESSAGE =
-  'Desculpe, não consegui abrir o que você enviou. Pode mandar de novo ou me escrever?';
 
 type Turn = { org: typeof orgs.$inferSelect; keys: AiKeys; models: AiTaskModels };
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client.ts';
+import { type Db, queryPrepared } from '../../db/client.ts';
 import {
   channels,
   conversations,
@@ -31,6 +31,11 @@ export const CLOUD_MIN_GAP_MS = 1000 / 80;
  */
 const TYPING_WAIT_POLL_MS = 500;
 const TYPING_WAIT_MAX_MS = 2 * 60_000;
+
+/** A turn's answer is stale once a message newer than `seq` exists (only the lead's, with `inboundOnly`). */
+export type StaleAfter = { seq: number; inboundOnly?: boolean };
+const newerThan = ({ seq, inboundOnly }: StaleAfter) =>
+  inboundOnly ? sql`m.seq > ${seq} and m.direction = 'inbound'` : sql`m.seq > ${seq}`;
 
 export type QueueOutbound = {
   orgId: string;
@@ -139,6 +144,59 @@ export function createOutbox(deps: {
     await later(msg.id, typingMs);
   }
 
+  /**
+   * The outbox row, with the conversation's number read and its last message moved in the same
+   * statement (nothing is written when the conversation is not this company's, or, given `staleAfter`,
+   * when someone wrote after it); then the send job is queued and the inbox is told. Null when
+   * nothing was written.
+   */
+  async function insertOutbound(input: QueueOutbound, staleAfter?: StaleAfter): Promise<string | null> {
+    const typingMs = input.typingMs && input.typingMs > 0 ? Math.round(input.typingMs) : null;
+    const startAfter = input.notBefore && new Date(input.notBefore.getTime() - (typingMs ?? 0));
+    const json = (value: unknown) => (value ? JSON.stringify(value) : null);
+    const statement = !staleAfter
+      ? 'outbox_insert'
+      : staleAfter.inboundOnly
+        ? 'outbox_insert_unless_lead'
+        : 'outbox_insert_unless_any';
+    const rows = await queryPrepared<{ id: string }>(
+      db,
+      statement,
+      sql`
+      with row as (
+        insert into messages (org_id, conversation_id, channel_id, direction, sender_type, sender_member_id,
+                              kind, text, media, understanding, quoted_message_id, typing_ms, status)
+        select c.org_id, c.id, c.channel_id, 'outbound', ${input.senderType}, ${input.senderMemberId ?? null}::uuid,
+               ${input.kind}, ${input.text ?? null}, ${json(input.media)}::jsonb, ${json(input.understanding)}::jsonb,
+               ${input.quotedMessageId ?? null}::uuid, ${typingMs}::int, 'queued'
+          from conversations c
+         where c.id = ${input.conversationId} and c.org_id = ${input.orgId}
+           ${staleAfter ? sql`and not exists (select 1 from messages m where m.conversation_id = c.id and ${newerThan(staleAfter)})` : sql``}
+        returning id, conversation_id, created_at
+      ), moved as (
+        update conversations c set last_message_id = row.id, last_message_at = row.created_at, updated_at = now()
+          from row where c.id = row.conversation_id
+      )
+      select id from row`,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    // The row is the outbox: from here the send job and the inbox move independently.
+    await bus.publish(`org:${input.orgId}`, {
+      type: 'message.created',
+      conversationId: input.conversationId,
+      messageId: row.id,
+    });
+    await Promise.all([
+      jobs.send(SEND_QUEUE, { messageId: row.id }, startAfter ? { startAfter } : undefined),
+      bus.publish(`org:${input.orgId}`, {
+        type: 'conversation.updated',
+        conversationId: input.conversationId,
+      }),
+    ]);
+    return row.id;
+  }
+
   async function later(messageId: string, ms: number) {
     await jobs.send(SEND_QUEUE, { messageId }, { startAfter: new Date(Date.now() + ms) });
   }
@@ -173,45 +231,25 @@ export function createOutbox(deps: {
 
   return {
     async queue(input: QueueOutbound): Promise<string> {
-      const typingMs = input.typingMs && input.typingMs > 0 ? Math.round(input.typingMs) : null;
-      const startAfter = input.notBefore && new Date(input.notBefore.getTime() - (typingMs ?? 0));
-      const [row] = await db
-        .insert(messages)
-        .values({
-          orgId: input.orgId,
-          conversationId: input.conversationId,
-          // The conversation's number, read in the same statement (fails if it is not this company's).
-          channelId: sql`(select c.channel_id from conversations c where c.id = ${input.conversationId} and c.org_id = ${input.orgId})`,
-          direction: 'outbound',
-          senderType: input.senderType,
-          senderMemberId: input.senderMemberId ?? null,
-          kind: input.kind,
-          text: input.text ?? null,
-          media: input.media ?? null,
-          understanding: input.understanding ?? null,
-          quotedMessageId: input.quotedMessageId ?? null,
-          typingMs,
-          status: 'queued',
-        })
-        .returning({ id: messages.id, createdAt: messages.createdAt });
-      // The row is the outbox: from here the conversation, the send job and the inbox move independently.
-      await Promise.all([
-        db
-          .update(conversations)
-          .set({ lastMessageId: row.id, lastMessageAt: row.createdAt, updatedAt: new Date() })
-          .where(eq(conversations.id, input.conversationId)),
-        jobs.send(SEND_QUEUE, { messageId: row.id }, startAfter ? { startAfter } : undefined),
-        bus.publish(`org:${input.orgId}`, {
-          type: 'message.created',
-          conversationId: input.conversationId,
-          messageId: row.id,
-        }),
-      ]);
-      await bus.publish(`org:${input.orgId}`, {
-        type: 'conversation.updated',
-        conversationId: input.conversationId,
-      });
-      return row.id;
+      const id = await insertOutbound(input);
+      if (!id) throw new Error(`conversation ${input.conversationId} is not in company ${input.orgId}`);
+      return id;
+    },
+
+    /**
+     * An AI reply: queued only if nobody wrote after what the turn saw (`staleAfter`) — checked in the
+     * same statement. Null when stale: the next turn answers everything.
+     */
+    async queueReply(input: QueueOutbound, staleAfter: StaleAfter): Promise<string | null> {
+      return insertOutbound(input, staleAfter);
+    },
+
+    /** Whether a message (any, or the lead's only) came in the conversation after `staleAfter.seq`. */
+    async wroteAfter(conversationId: string, staleAfter: StaleAfter): Promise<boolean> {
+      const { rows } = await db.execute(
+        sql`select 1 from messages m where m.conversation_id = ${conversationId} and ${newerThan(staleAfter)} limit 1`,
+      );
+      return rows.length > 0;
     },
 
     /** The `channel.send` job. Runs twice safely: only a queued message is claimed. */

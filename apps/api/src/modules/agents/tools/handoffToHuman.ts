@@ -1,11 +1,11 @@
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import type { RunContext } from './runContext.ts';
+import { runContextOf } from './runContext.ts';
 
-export function createHandoffTool(ctx: RunContext) {
+export function createHandoffTool() {
   return tool(
-    async ({ reason, note }) => {
-      ctx.handoff = { reason, note };
+    async ({ reason, note }, config) => {
+      runContextOf(config).handoff = { reason, note };
       return 'Conversa transferida para a equipe.';
     },
     {

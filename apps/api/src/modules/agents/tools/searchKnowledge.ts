@@ -1,14 +1,15 @@
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import type { RunContext } from './runContext.ts';
+import { runContextOf } from './runContext.ts';
 
 export type Passage = { source: string; text: string };
 /** The knowledge module plugs in here (hybrid search over the company's documents). */
 export type KnowledgeSearch = (orgId: string, query: string, collectionIds: string[]) => Promise<Passage[]>;
 
-export function createSearchKnowledgeTool(ctx: RunContext, search: KnowledgeSearch) {
+export function createSearchKnowledgeTool(search: KnowledgeSearch) {
   return tool(
-    async ({ query }) => {
+    async ({ query }, config) => {
+      const ctx = runContextOf(config);
       const passages = await search(ctx.orgId, query, ctx.collectionIds);
       ctx.retrieved.push(...passages);
       if (!passages.length) return 'Nenhum trecho encontrado na base de conhecimento da empresa.';

@@ -4,12 +4,13 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { leadProfiles } from '../../../db/schema/index.ts';
-import type { RunContext } from './runContext.ts';
+import { runContextOf } from './runContext.ts';
 
-export function createUpdateLeadTool(ctx: RunContext, db: Db, fields: QualificationField[]) {
+export function createUpdateLeadTool(db: Db, fields: QualificationField[]) {
   const keys = fields.map((f) => f.key);
   return tool(
-    async ({ fields: values, score, stage }) => {
+    async ({ fields: values, score, stage }, config) => {
+      const ctx = runContextOf(config);
       const known = Object.fromEntries(
         Object.entries(values ?? {}).filter(([k, v]) => keys.includes(k) && v.trim()),
       );

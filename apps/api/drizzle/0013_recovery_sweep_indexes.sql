@@ -1,0 +1,2 @@
+CREATE INDEX "conversations_ai_run_idx" ON "conversations" USING btree ("ai_run_started_at") WHERE ai_run_id is not null;--> statement-breakpoint
+CREATE INDEX "conversations_ai_due_idx" ON "conversations" USING btree ("ai_due_at") WHERE ai_due_at is not null;
