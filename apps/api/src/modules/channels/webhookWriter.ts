@@ -14,6 +14,7 @@ export type AcceptedWebhook = {
 
 const MAX_BATCH = 250;
 const MAX_WAIT_MS = 4;
+const MAX_FLUSHES_IN_FLIGHT = 3;
 
 /**
  * Webhooks arrive by the thousand per second on a busy Cloud API number. Each must be stored (and its
@@ -29,7 +30,8 @@ export function createWebhookWriter(deps: { pool: pg.Pool; jobs: Jobs; queue: st
     reject: (e: unknown) => void;
   }> = [];
   let timer: NodeJS.Timeout | undefined;
-  let flushing = Promise.resolve();
+  const waiting: Array<typeof pending> = [];
+  let inFlight = 0;
 
   async function flush(batch: typeof pending): Promise<void> {
     const client = await deps.pool.connect();
@@ -70,8 +72,27 @@ export function createWebhookWriter(deps: { pool: pg.Pool; jobs: Jobs; queue: st
     const batch = pending;
     pending = [];
     timer = undefined;
-    // Keep commits in order, one batch at a time per instance; requests queue up meanwhile.
-    flushing = flushing.then(() => flush(batch));
+    waiting.push(batch);
+    drain();
+  }
+
+  /**
+   * A few batches commit at once, so one slow commit does not hold every request behind it (commit
+   * order across batches does not matter: each event is applied by its own job).
+   */
+  function drain() {
+    while (inFlight < MAX_FLUSHES_IN_FLIGHT && waiting.length) {
+      const batch = waiting.shift()!;
+      inFlight++;
+      flush(batch)
+        .catch((error) => {
+          for (const b of batch) b.reject(error);
+        })
+        .finally(() => {
+          inFlight--;
+          drain();
+        });
+    }
   }
 
   return {
