@@ -11,7 +11,7 @@ import { createAgentsService } from '../modules/agents/service.ts';
 import { followupsUnavailable } from '../modules/agents/tools/scheduleFollowup.ts';
 import { createOutbox, SEND_QUEUE } from '../modules/channels/outbox.ts';
 import { createChannelsService } from '../modules/channels/service.ts';
-import { MEDIA_QUEUE, processWebhookEvent, WEBHOOK_QUEUE } from '../modules/channels/webhooks.ts';
+import { MEDIA_QUEUE, processWebhookEvents, WEBHOOK_QUEUE } from '../modules/channels/webhooks.ts';
 import { createWebhookWriter } from '../modules/channels/webhookWriter.ts';
 import { createIngest } from '../modules/conversations/ingest.ts';
 import { createMediaService } from '../modules/conversations/media.ts';
@@ -210,9 +210,11 @@ export async function startPlatform(config: Config, logger: Logger) {
       /** Queue handlers; only processes with ROLE all or worker call this. */
       async startWorkers() {
         await jobs.work<{ mailId: string }>(MAIL_QUEUE, (data) => mailer.deliver(data.mailId));
-        await jobs.work<{ eventId: string }>(
+        await jobs.work<{ eventIds?: string[]; eventId?: string }>(
           WEBHOOK_QUEUE,
-          (data, job) => processWebhookEvent(webhookDeps, data.eventId, job, WEBHOOK_RETRY_LIMIT),
+          // `eventId`: a job queued by an earlier version, one webhook per job.
+          (data, job) =>
+            processWebhookEvents(webhookDeps, data.eventIds ?? [data.eventId!], job, WEBHOOK_RETRY_LIMIT),
           { batchSize: 5, pollingIntervalSeconds: 0.5 },
         );
         await jobs.work<{ messageId: string }>(SEND_QUEUE, (data) => outbox.send(data.messageId), {

@@ -111,6 +111,37 @@ describe('Meta WhatsApp Cloud API channel', () => {
     );
   });
 
+  it('applies a burst of webhooks in one job; a status ahead of its message is retried without applying the rest twice', async () => {
+    const path = new URL(channel.webhookUrl).pathname;
+    const early = signedCloudWebhook(
+      cloud.credentials.appSecret,
+      cloudPayloads.status('wamid.ainda-nao-registrado', 'delivered'),
+    );
+    const text = signedCloudWebhook(
+      cloud.credentials.appSecret,
+      cloudPayloads.text({ from: '551187653333', text: 'Chegou junto', name: 'Joana' }),
+    );
+    const answers = await Promise.all(
+      [early, text].map((w) =>
+        t.app.inject({ method: 'POST', url: path, payload: w.rawBody, headers: w.headers }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    const conv = await conversationWith('+5511987653333');
+    // Both arrived within the writer's window: one job carries them, in arrival order.
+    const { pool } = t.platform.database;
+    const job = await waitFor(async () => {
+      const { rows } = await pool.query(
+        `select id, retry_count from pgboss.job
+          where name = 'channel.webhook' and jsonb_array_length(data->'eventIds') = 2 and retry_count >= 1`,
+      );
+      return rows[0];
+    });
+    expect(job.retry_count).toBeGreaterThanOrEqual(1);
+    // The retry skipped the message it had already applied.
+    expect((await messagesOf(conv.id)).filter((m) => m.text === 'Chegou junto')).toHaveLength(1);
+  });
+
   it('fails a message outside the 24-hour window with a reason a seller understands', async () => {
     const conv = await conversationWith('+5511987652222');
     cloud.failNext(1, { status: 400, error: { code: 131047, message: 'Re-engagement message' } });

@@ -48,7 +48,7 @@ const webhook = (n: number, status: AcceptedWebhook['status'] = 'accepted'): Acc
 });
 
 describe('webhook writer', () => {
-  it('stores a burst in one transaction: one multi-row insert and one batch of jobs', async () => {
+  it('stores a burst in one transaction: one multi-row insert and one job for the batch', async () => {
     const { pool, statements } = recordingPool();
     const { jobs, inserted } = recordingJobs();
     const writer = createWebhookWriter({ pool, jobs, queue: 'webhook.apply' });
@@ -60,8 +60,8 @@ describe('webhook writer', () => {
     expect(new Set(ids).size).toBe(3);
     expect(statements.map((s) => s.text.trim().split(/\s+/)[0])).toEqual(['begin', 'insert', 'commit']);
     expect(statements[1].values?.[0]).toEqual(ids);
-    // Only what has something to apply gets a job.
-    expect(inserted).toEqual([[{ data: { eventId: ids[0] } }, { data: { eventId: ids[1] } }]]);
+    // One job applies what has something to apply, in arrival order.
+    expect(inserted).toEqual([[{ data: { eventIds: [ids[0], ids[1]] } }]]);
   });
 
   it('a database failure fails that batch loudly, and the next webhooks are stored again', async () => {

@@ -20,7 +20,7 @@ const MAX_FLUSHES_IN_FLIGHT = 3;
  * Webhooks arrive by the thousand per second on a busy Cloud API number. Each must be stored (and its
  * job enqueued) before we answer 200, but one INSERT + one job per request would make the database the
  * bottleneck. Requests that arrive within a few milliseconds share one transaction: one multi-row INSERT
- * and one batched job insert. Nobody is answered before their row and job are committed together.
+ * and one job for the batch. Nobody is answered before their row and job are committed together.
  */
 export function createWebhookWriter(deps: { pool: pg.Pool; jobs: Jobs; queue: string }) {
   let pending: Array<{
@@ -52,11 +52,10 @@ export function createWebhookWriter(deps: { pool: pg.Pool; jobs: Jobs; queue: st
       );
       const toApply = batch.filter((b) => b.item.status === 'accepted');
       if (toApply.length) {
-        await deps.jobs.boss.insert(
-          deps.queue,
-          toApply.map((b) => ({ data: { eventId: b.id } })),
-          { db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) } },
-        );
+        // One job applies the batch, in arrival order: one job row per webhook cost a quarter of the throughput.
+        await deps.jobs.boss.insert(deps.queue, [{ data: { eventIds: toApply.map((b) => b.id) } }], {
+          db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) },
+        });
       }
       await client.query('commit');
       for (const b of batch) b.resolve();

@@ -148,7 +148,25 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: Deps): void {
   }
 }
 
-export async function processWebhookEvent(
+/**
+ * The job of a batch of stored webhooks: each applied in arrival order. One that fails does not stop
+ * the rest; the job then fails and is retried, and the events already applied are skipped.
+ */
+export async function processWebhookEvents(
+  deps: Deps,
+  eventIds: string[],
+  job: Pick<Job, 'retryCount'>,
+  retryLimit: number,
+) {
+  const failures: unknown[] = [];
+  for (const eventId of eventIds) {
+    await processWebhookEvent(deps, eventId, job, retryLimit).catch((error) => failures.push(error));
+  }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length) throw new AggregateError(failures, `${failures.length} webhooks could not be applied`);
+}
+
+async function processWebhookEvent(
   deps: Deps,
   eventId: string,
   job: Pick<Job, 'retryCount'>,
