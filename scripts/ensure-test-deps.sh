@@ -22,6 +22,14 @@ if [[ ! -x /usr/bin/chromium ]]; then
   fi
 fi
 echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
+# Emoji in the screenshots (the agent writes 🙂): without a color emoji font they come out as boxes.
+if ! fc-list 2>/dev/null | grep -qi 'emoji'; then
+  if can_install; then
+    apt_install fonts-noto-color-emoji || echo "aviso: sem fonte de emoji; os screenshots mostram quadrados" >&2
+  else
+    echo "aviso: sem fonte de emoji (sudo apt-get install fonts-noto-color-emoji); os screenshots mostram quadrados" >&2
+  fi
+fi
 
 # 2. A running PostgreSQL for the integration tests.
 if ! node scripts/check-postgres.ts "$PG_URL" connect 2>/dev/null; then
