@@ -66,13 +66,16 @@ export async function startJobs(
           // silently, so the backstop poll must stay as frequent as without NOTIFY (pg-boss defaults it to 30 s).
           notifyPollingIntervalSeconds: options?.pollingIntervalSeconds ?? 1,
         },
+        // Each fetched job settles on its own: a failing one is failed (and retried) alone, and the
+        // others still run and complete (throwing would fail the whole fetched batch, unrun).
         async (jobs) => {
           for (const job of jobs) {
             try {
               await handler(job.data, job);
             } catch (error) {
               logger.warn({ err: error, queue, jobId: job.id, retry: job.retryCount }, 'job failed');
-              throw error;
+              if (jobs.length === 1) throw error;
+              await boss.fail(queue, job.id, { message: String((error as Error)?.message ?? error) });
             }
           }
         },

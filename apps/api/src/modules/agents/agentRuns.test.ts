@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiJson } from '../../testing/json.ts';
 import { useSandboxAgent } from '../../testing/sandboxAgent.ts';
 import { waitFor } from '../../testing/wait.ts';
+import { sandboxProvider } from '../channels/providers/sandbox/sandbox.ts';
 import { HANDOFF_MESSAGE, HOLDING_MESSAGE } from './prompts.ts';
 
 const sandbox = useSandboxAgent({
@@ -189,6 +190,40 @@ describe('piloto', () => {
     expect(trace.status).toBe('superseded');
     const texts = (await messagesOf(conv.id)).map((m) => m.text);
     expect(texts).toEqual(['Tem lente com filtro azul?', 'Tem sim! Aqui é a Carla.']);
+  });
+
+  it('answers a message stored after its reply even when the provider stamped it earlier', async () => {
+    sandbox.llm.script({ content: 'Oi! Em que posso ajudar?' }, { content: 'Custa R$ 299.' });
+    const phone = await leadSays('Oi');
+    const conv = await conversationOf(phone);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
+    // Sent by the lead a moment before the reply, delivered by the provider only after it.
+    const [late] = sandboxProvider.parseWebhook({ leadPhone: phone, leadName: 'Lead', text: 'e o preço?' });
+    await sandbox.platform.ingest.apply({ id: sandbox.channelId, orgId: sandbox.orgId }, [
+      { ...late, timestamp: new Date(Date.now() - 5000) } as typeof late,
+    ]);
+    await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.text === 'Custa R$ 299.'));
+  });
+
+  it('a reaction while the model thinks does not make the answer stale', async () => {
+    sandbox.llm.script({ content: 'Temos em preto e em dourado.', delayMs: 1200 });
+    const before = sandbox.llm.requests.length;
+    const phone = await leadSays('Quais cores da armação?');
+    const conv = await conversationOf(phone);
+    await waitFor(async () => sandbox.llm.requests.length > before || undefined);
+    const [question] = await messagesOf(conv.id);
+    const [reaction] = sandboxProvider.parseWebhook({ leadPhone: phone, leadName: 'Lead', text: '👍' });
+    await sandbox.platform.ingest.apply({ id: sandbox.channelId, orgId: sandbox.orgId }, [
+      {
+        ...reaction,
+        kind: 'reaction',
+        text: undefined,
+        reaction: { targetProviderMessageId: String(question.providerMessageId ?? ''), emoji: '👍' },
+      } as typeof reaction,
+    ]);
+    await waitFor(async () =>
+      (await messagesOf(conv.id)).find((m) => m.text === 'Temos em preto e em dourado.'),
+    );
   });
 
   it('a message left pending by a process that died is answered by the recovery sweep', async () => {

@@ -175,20 +175,34 @@ export function createRunRecovery(deps: {
         await lease.releaseExpired(c.id, c.aiRunId!);
       }
       const forgotten = await db
-        .select({ id: conversations.id })
+        .select({
+          id: conversations.id,
+          orgId: conversations.orgId,
+          channelId: conversations.channelId,
+          status: conversations.status,
+          aiActive: conversations.aiActive,
+        })
         .from(conversations)
         .where(
           and(
             isNotNull(conversations.aiDueAt),
             lt(conversations.aiDueAt, lease.expiredBefore()),
             isNull(conversations.aiRunId),
-            eq(conversations.status, 'open'),
-            eq(conversations.aiActive, true),
           ),
         )
         .limit(500);
-      for (const c of forgotten) await deps.enqueueRun(c.id);
-      queued += forgotten.length;
+      for (const c of forgotten) {
+        if (c.status === 'open' && c.aiActive && (await deps.agents.forChannel(c.orgId, c.channelId))) {
+          await deps.enqueueRun(c.id);
+          queued++;
+        } else {
+          // Nothing answers here (no agent, a human took over, closed): the mark just goes.
+          await db
+            .update(conversations)
+            .set({ aiDueAt: null })
+            .where(and(eq(conversations.id, c.id), isNull(conversations.aiRunId)));
+        }
+      }
       if (stale.length || forgotten.length)
         logger.info(
           { stale: stale.length, pending: forgotten.length, queued },

@@ -1,3 +1,4 @@
+import type { HandoffReason } from '@piloto/contracts';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Db, queryPrepared } from '../../db/client.ts';
@@ -72,12 +73,23 @@ export function createRunLease(deps: { db: Db; leaseMs: number; logger: Logger }
     /**
      * A lead's message with no debounce, in one statement: takes the lease for this run when it is free
      * (the message is this run's to answer) or, when another run holds it, marks the message pending
-     * (due now) for the run that comes after. Whether it took the lease (null: the conversation is not open).
+     * (due now) for the run that comes after. Whether it took the lease, with who answers the conversation
+     * as of then (null: the conversation is not open).
      */
-    async armAndAcquire(conversationId: string, runId: string): Promise<boolean | null> {
+    async armAndAcquire(
+      conversationId: string,
+      runId: string,
+    ): Promise<
+      { leased: false } | { leased: true; aiActive: boolean; handoffReason: HandoffReason | null } | null
+    > {
       const now = new Date().toISOString();
       const free = sql`(ai_run_id is null or ai_run_started_at < ${expiredBefore().toISOString()}::timestamptz)`;
-      const [row] = await queryPrepared<{ leased: boolean; orphans: boolean }>(
+      const [row] = await queryPrepared<{
+        leased: boolean;
+        orphans: boolean;
+        ai_active: boolean;
+        handoff_reason: HandoffReason | null;
+      }>(
         db,
         'agent_arm_and_acquire',
         sql`update conversations set
@@ -85,13 +97,14 @@ export function createRunLease(deps: { db: Db; leaseMs: number; logger: Logger }
               ai_run_id = case when ${free} then ${runId}::uuid else ai_run_id end,
               ai_run_started_at = case when ${free} then ${now}::timestamptz else ai_run_started_at end
             where id = ${conversationId} and status = 'open'
-            returning ai_run_id = ${runId}::uuid as leased, ${orphansOf(conversationId)} as orphans`,
+            returning ai_run_id = ${runId}::uuid as leased, ${orphansOf(conversationId)} as orphans,
+                      ai_active, handoff_reason`,
       );
       if (!row) return null;
-      if (!row.leased) return false;
+      if (!row.leased) return { leased: false };
       if (row.orphans) withOrphans.add(runId);
       renewWhileAlive(conversationId, runId);
-      return true;
+      return { leased: true, aiActive: row.ai_active, handoffReason: row.handoff_reason };
     },
 
     /** Whether this run, when it took the lease, found traces of the conversation left 'running'. */

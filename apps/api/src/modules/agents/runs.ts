@@ -170,11 +170,18 @@ export function createAgentRuns(deps: {
       ]);
       if (leased.status === 'rejected') throw leased.reason;
       if (leased.value === null) return;
-      if (!leased.value) {
+      if (!leased.value.leased) {
         await jobs.send(AGENT_RUN_QUEUE, { conversationId }, { startAfter: new Date(Date.now() + 2000) });
         return;
       }
-      await runLeased(conversationId, runId, context.status === 'fulfilled' ? context.value : undefined);
+      // The context may have been read before a run that just ended handed off: who answers now comes
+      // from the lease statement (current once it held the row), not from that read.
+      const { aiActive, handoffReason } = leased.value;
+      const read =
+        context.status === 'fulfilled' && context.value
+          ? { ...context.value, conversation: { ...context.value.conversation, aiActive, handoffReason } }
+          : undefined;
+      await runLeased(conversationId, runId, read);
     })()
       .catch(async (error) => {
         // What the job runner would do: try again shortly (a run cut short continues from its checkpoint).
@@ -321,11 +328,12 @@ export function createAgentRuns(deps: {
     };
   }
 
-  async function latestInboundSeq(conversationId: string): Promise<number> {
+  /** The newest message of the conversation (reactions aside). */
+  async function latestSeq(conversationId: string): Promise<number> {
     const [row] = await db
       .select({ seq: sql<number>`coalesce(max(${messages.seq}), 0)::bigint` })
       .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound')));
+      .where(and(eq(messages.conversationId, conversationId), sql`${messages.kind} <> 'reaction'`));
     return Number(row.seq);
   }
 
@@ -373,8 +381,9 @@ export function createAgentRuns(deps: {
     if (await answersByVoice(conv, agent, cutoffSeq)) {
       // Speaking takes a while: not for an answer that is already stale.
       if (await outbox.wroteAfter(conv.id, staleAfter)) return STALE;
-      const voiced = await replyByVoice(conv, agent, bubbles);
-      if (voiced) return { texts: bubbles, status: 'replied' };
+      const voiced = await replyByVoice(conv, agent, bubbles, staleAfter);
+      if (voiced === 'stale') return STALE;
+      if (voiced === 'sent') return { texts: bubbles, status: 'replied' };
     }
     let delay = 0;
     for (const [i, bubble] of bubbles.entries()) {
@@ -426,24 +435,30 @@ export function createAgentRuns(deps: {
     conv: typeof conversations.$inferSelect,
     agent: AgentConfig,
     bubbles: string[],
-  ): Promise<boolean> {
+    staleAfter: StaleAfter,
+  ): Promise<'sent' | 'stale' | 'not_spoken'> {
     const literal = bubbles.filter((b) => standsAlone(b));
     const spoken = bubbles.filter((b) => !standsAlone(b)).join('\n\n');
-    if (!spoken) return false;
+    if (!spoken) return 'not_spoken';
     try {
       const voice = await deps.speak!(conv.orgId, agent, spoken);
-      if (!voice) return false;
-      await outbox.queue({
-        orgId: conv.orgId,
-        conversationId: conv.id,
-        senderType: 'ai',
-        kind: 'audio',
-        media: voice,
-        understanding: { status: 'done', source: 'transcription', text: spoken, error: null, model: null },
-      });
+      if (!voice) return 'not_spoken';
+      // Speaking took a while: the note goes only if nobody wrote meanwhile.
+      const queued = await outbox.queueReply(
+        {
+          orgId: conv.orgId,
+          conversationId: conv.id,
+          senderType: 'ai',
+          kind: 'audio',
+          media: voice,
+          understanding: { status: 'done', source: 'transcription', text: spoken, error: null, model: null },
+        },
+        staleAfter,
+      );
+      if (!queued) return 'stale';
     } catch (error) {
       logger.warn({ err: error, conversationId: conv.id }, 'voice reply failed; answering with text');
-      return false;
+      return 'not_spoken';
     }
     for (const bubble of literal)
       await outbox.queue({
@@ -453,7 +468,7 @@ export function createAgentRuns(deps: {
         kind: 'text',
         text: bubble,
       });
-    return true;
+    return 'sent';
   }
 
   async function sendOrSuggest(conv: typeof conversations.$inferSelect, agent: AgentConfig, text: string) {
@@ -519,7 +534,8 @@ export function createAgentRuns(deps: {
             .then(() => undefined);
     traceSaved.catch(() => {});
     // Continuing, the answer covers what the lead had written when the run began.
-    const cutoffSeq = 'cutoffSeq' in input ? input.cutoffSeq : await latestInboundSeq(conv.id);
+    // Resuming, it covers what was written when the answer came back.
+    const cutoffSeq = 'cutoffSeq' in input ? input.cutoffSeq : await latestSeq(conv.id);
     const threadId =
       'threadId' in input ? input.threadId : 'continue' in input ? input.continue : `${conv.id}:${trace.id}`;
     const ctx: RunContext = {
@@ -609,10 +625,14 @@ export function createAgentRuns(deps: {
           });
           return;
         }
-        // New turns saw the whole conversation: anything newer (the lead, or a seller stepping in) makes
-        // the answer stale. Resumed and continued runs: a newer message from the lead.
+        // Anything newer than what the run covers (the lead, or a seller stepping in) makes the answer
+        // stale. A run a crash cut short knows only when it began: a newer message from the lead.
         const staleAfter =
-          'seenSeq' in input ? { seq: input.seenSeq } : { seq: cutoffSeq, inboundOnly: true };
+          'seenSeq' in input
+            ? { seq: input.seenSeq }
+            : 'continue' in input
+              ? { seq: cutoffSeq, inboundOnly: true }
+              : { seq: cutoffSeq };
         const outcome = await dispatch(conv, agent, final, { cutoffSeq, staleAfter }, trace.id);
         await finish({ ...base, status: outcome.status, output: outcome.texts });
         return;

@@ -22,7 +22,10 @@ export type HistoryMessage = {
 /** Everything a new turn reads about its conversation. */
 export type TurnContext = {
   conversation: typeof conversations.$inferSelect;
-  /** The conversation's newest message (someone may have answered already). */
+  /**
+   * The conversation's newest message as stored (by seq, not by the provider's clock; reactions aside):
+   * outbound means someone already answered.
+   */
   last: { direction: string; text: string | null; understanding: MediaUnderstanding | null } | null;
   /** The lead's messages since the business last wrote (reactions aside): what the media gate looks at. */
   leadTurn: Array<{ kind: string; understanding: MediaUnderstanding | null; createdAtMs: number }>;
@@ -34,7 +37,7 @@ export type TurnContext = {
   history: HistoryMessage[];
   /** The lead's last message this turn answers. */
   cutoffSeq: number;
-  /** The newest message this turn saw: any message after it (lead or team) makes the answer stale. */
+  /** The newest message this turn saw: any message after it (lead or team; not a reaction) makes the answer stale. */
   seenSeq: number;
   /** The lead's number (the output guard lets the model repeat it). */
   phone: string | null;
@@ -66,8 +69,8 @@ function prepareTurnContext(db: Db) {
       conversation: conversations,
       last: sql<TurnContext['last']>`(
         select json_build_object('direction', m.direction, 'text', m.text, 'understanding', m.understanding)
-          from messages m where m.conversation_id = ${id}
-         order by m.created_at desc, m.seq desc limit 1)`,
+          from messages m where m.conversation_id = ${id} and m.kind <> 'reaction'
+         order by m.seq desc limit 1)`,
       leadTurn: sql<TurnContext['leadTurn']>`(
         select coalesce(json_agg(json_build_object('kind', m.kind, 'understanding', m.understanding,
                  'createdAtMs', extract(epoch from m.created_at) * 1000)), '[]')
@@ -86,8 +89,9 @@ function prepareTurnContext(db: Db) {
                  where m.conversation_id = ${id} and m.seq > conversations.ai_summary_seq and m.kind <> 'reaction'
                  order by m.created_at desc, m.seq desc limit ${HISTORY_WINDOW * 2 + 1}) h)`,
       cutoffSeq: sql<string>`(select coalesce(max(m.seq), 0) from messages m
-        where m.conversation_id = ${id} and m.direction = 'inbound')`,
-      seenSeq: sql<string>`(select coalesce(max(m.seq), 0) from messages m where m.conversation_id = ${id})`,
+        where m.conversation_id = ${id} and m.direction = 'inbound' and m.kind <> 'reaction')`,
+      seenSeq: sql<string>`(select coalesce(max(m.seq), 0) from messages m
+        where m.conversation_id = ${id} and m.kind <> 'reaction')`,
       phone: sql<string | null>`(select c.phone_e164 from contacts c where c.id = conversations.contact_id)`,
     })
     .from(conversations)

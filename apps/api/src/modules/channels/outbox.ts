@@ -32,10 +32,15 @@ export const CLOUD_MIN_GAP_MS = 1000 / 80;
 const TYPING_WAIT_POLL_MS = 500;
 const TYPING_WAIT_MAX_MS = 2 * 60_000;
 
-/** A turn's answer is stale once a message newer than `seq` exists (only the lead's, with `inboundOnly`). */
+/**
+ * A turn's answer is stale once a message newer than `seq` exists (only the lead's, with `inboundOnly`).
+ * A reaction is not: it asks for no answer, and no run would follow it.
+ */
 export type StaleAfter = { seq: number; inboundOnly?: boolean };
 const newerThan = ({ seq, inboundOnly }: StaleAfter) =>
-  inboundOnly ? sql`m.seq > ${seq} and m.direction = 'inbound'` : sql`m.seq > ${seq}`;
+  inboundOnly
+    ? sql`m.seq > ${seq} and m.kind <> 'reaction' and m.direction = 'inbound'`
+    : sql`m.seq > ${seq} and m.kind <> 'reaction'`;
 
 export type QueueOutbound = {
   orgId: string;

@@ -76,8 +76,8 @@ export function createWebhookWriter(deps: { pool: pg.Pool; jobs: Jobs; queue: st
   }
 
   /**
-   * A few batches commit at once, so one slow commit does not hold every request behind it (commit
-   * order across batches does not matter: each event is applied by its own job).
+   * A few batches commit at once, so one slow commit does not hold every request behind it. Their
+   * jobs may then apply out of order; ingestion copes (a status ahead of its message is retried).
    */
   function drain() {
     while (inFlight < MAX_FLUSHES_IN_FLIGHT && waiting.length) {

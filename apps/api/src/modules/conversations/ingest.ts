@@ -128,6 +128,9 @@ export function createIngest(deps: {
             lastInboundAt: inbound ? m.timestamp : conversations.lastInboundAt,
             // The business answered from the phone: a human is in this conversation, the AI steps back.
             aiActive: inbound ? conversations.aiActive : false,
+            // Pending for the AI from the moment it is stored: if this process dies before a run takes
+            // it, the recovery sweep still finds it (a run clears the mark; no agent, the sweep does).
+            aiDueAt: inbound ? sql`now()` : conversations.aiDueAt,
             // Replies go to the id the provider used last (a LID may become a phone).
             replyTo: inbound ? m.peer.replyTo : conversations.replyTo,
             updatedAt: new Date(),
