@@ -132,6 +132,12 @@ export const conversations = pgTable(
     replyTo: text('reply_to').notNull(),
     unreadCount: integer('unread_count').notNull().default(0),
     lastMessageId: uuid('last_message_id'),
+    /**
+     * The newest message's seq (reactions aside). Every message of a conversation is inserted holding its
+     * row lock, so seqs follow commit order within a conversation and an AI answer can check, under that
+     * lock, that nothing came in after what it saw.
+     */
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
     /** Last time the lead wrote (Cloud API's 24-hour window). */
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testDbKind } from '../../testing/harness.ts';
 import type { ApiJson } from '../../testing/json.ts';
 import { useSandboxAgent } from '../../testing/sandboxAgent.ts';
 import { waitFor } from '../../testing/wait.ts';
@@ -225,6 +226,57 @@ describe('piloto', () => {
       (await messagesOf(conv.id)).find((m) => m.text === 'Temos em preto e em dourado.'),
     );
   });
+
+  // Two sessions racing on one conversation: needs a real PostgreSQL (PGlite serves all connections from one).
+  it.skipIf(testDbKind !== 'postgres')(
+    'an answer written while a lead message is still being stored waits for it, and is stale',
+    async () => {
+      sandbox.llm.script({ content: 'Olá!' });
+      const phone = await leadSays('Oi');
+      const conv = await conversationOf(phone);
+      await waitFor(async () => (await messagesOf(conv.id)).find((m) => m.senderType === 'ai'));
+      const { pool } = sandbox.platform.database;
+      const seen = Number(
+        (
+          await pool.query(
+            "select max(seq) as seq from messages where conversation_id = $1 and kind <> 'reaction'",
+            [conv.id],
+          )
+        ).rows[0].seq,
+      );
+      // Storing a lead message, as ingestion does: conversation locked, message inserted, not committed yet.
+      const ingest = await pool.connect();
+      try {
+        await ingest.query('begin');
+        await ingest.query('select id from conversations where id = $1 for update', [conv.id]);
+        const { rows } = await ingest.query(
+          `insert into messages (org_id, conversation_id, channel_id, direction, sender_type, kind, text, status)
+           values ($1, $2, $3, 'inbound', 'contact', 'text', 'mais uma coisa', 'received') returning seq`,
+          [sandbox.orgId, conv.id, sandbox.channelId],
+        );
+        const reply = sandbox.platform.outbox.queueReply(
+          {
+            orgId: sandbox.orgId,
+            conversationId: conv.id,
+            senderType: 'ai',
+            kind: 'text',
+            text: 'resposta velha',
+          },
+          { seq: seen },
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        await ingest.query('update conversations set last_seq = greatest(last_seq, $2) where id = $1', [
+          conv.id,
+          rows[0].seq,
+        ]);
+        await ingest.query('commit');
+        expect(await reply).toBeNull();
+      } finally {
+        ingest.release();
+      }
+      expect((await messagesOf(conv.id)).map((m) => m.text)).not.toContain('resposta velha');
+    },
+  );
 
   it('a message left pending by a process that died is answered by the recovery sweep', async () => {
     await setAgent({ debounceSeconds: 120 });

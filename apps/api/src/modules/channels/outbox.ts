@@ -150,15 +150,17 @@ export function createOutbox(deps: {
   }
 
   /**
-   * The outbox row, with the conversation's number read and its last message moved in the same
-   * statement (nothing is written when the conversation is not this company's, or, given `staleAfter`,
-   * when someone wrote after it); then the send job is queued and the inbox is told. Null when
-   * nothing was written.
+   * The outbox row, in one statement that first moves the conversation (holding its row lock, taking the
+   * message's seq: see conversations.lastSeq) and then inserts the message with the conversation's
+   * number. Nothing is written when the conversation is not this company's or, given `staleAfter`, when
+   * someone wrote after it — checked on the conversation as it is once locked, so a message still being
+   * stored counts. Then the send job is queued and the inbox is told. Null when nothing was written.
    */
   async function insertOutbound(input: QueueOutbound, staleAfter?: StaleAfter): Promise<string | null> {
     const typingMs = input.typingMs && input.typingMs > 0 ? Math.round(input.typingMs) : null;
     const startAfter = input.notBefore && new Date(input.notBefore.getTime() - (typingMs ?? 0));
     const json = (value: unknown) => (value ? JSON.stringify(value) : null);
+    const id = crypto.randomUUID();
     const statement = !staleAfter
       ? 'outbox_insert'
       : staleAfter.inboundOnly
@@ -168,19 +170,27 @@ export function createOutbox(deps: {
       db,
       statement,
       sql`
-      with row as (
-        insert into messages (org_id, conversation_id, channel_id, direction, sender_type, sender_member_id,
-                              kind, text, media, understanding, quoted_message_id, typing_ms, status)
-        select c.org_id, c.id, c.channel_id, 'outbound', ${input.senderType}, ${input.senderMemberId ?? null}::uuid,
-               ${input.kind}, ${input.text ?? null}, ${json(input.media)}::jsonb, ${json(input.understanding)}::jsonb,
-               ${input.quotedMessageId ?? null}::uuid, ${typingMs}::int, 'queued'
-          from conversations c
+      with moved as (
+        update conversations c
+           set last_seq = nextval(pg_get_serial_sequence('messages', 'seq')),
+               last_message_id = ${id}::uuid, last_message_at = now(), updated_at = now()
          where c.id = ${input.conversationId} and c.org_id = ${input.orgId}
-           ${staleAfter ? sql`and not exists (select 1 from messages m where m.conversation_id = c.id and ${newerThan(staleAfter)})` : sql``}
-        returning id, conversation_id, created_at
-      ), moved as (
-        update conversations c set last_message_id = row.id, last_message_at = row.created_at, updated_at = now()
-          from row where c.id = row.conversation_id
+           ${
+             !staleAfter
+               ? sql``
+               : staleAfter.inboundOnly
+                 ? sql`and not exists (select 1 from messages m where m.conversation_id = c.id and ${newerThan(staleAfter)})`
+                 : sql`and c.last_seq <= ${staleAfter.seq}`
+           }
+        returning c.org_id, c.id, c.channel_id, c.last_seq
+      ), row as (
+        insert into messages (id, seq, org_id, conversation_id, channel_id, direction, sender_type, sender_member_id,
+                              kind, text, media, understanding, quoted_message_id, typing_ms, status)
+        select ${id}::uuid, moved.last_seq, moved.org_id, moved.id, moved.channel_id, 'outbound', ${input.senderType},
+               ${input.senderMemberId ?? null}::uuid, ${input.kind}, ${input.text ?? null}, ${json(input.media)}::jsonb,
+               ${json(input.understanding)}::jsonb, ${input.quotedMessageId ?? null}::uuid, ${typingMs}::int, 'queued'
+          from moved
+        returning id
       )
       select id from row`,
     );

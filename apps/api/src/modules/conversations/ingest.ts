@@ -51,6 +51,7 @@ export function createIngest(deps: {
         .where(and(eq(messages.channelId, channel.id), eq(messages.providerMessageId, m.providerMessageId)));
       if (existing) return null;
       const contactId = await resolveContact(tx, channel.orgId, m.peer);
+      // Locked: the message's seq is taken under the conversation's row lock (see conversations.lastSeq).
       let [conv] = await tx
         .select()
         .from(conversations)
@@ -60,7 +61,8 @@ export function createIngest(deps: {
             eq(conversations.contactId, contactId),
             eq(conversations.status, 'open'),
           ),
-        );
+        )
+        .for('update');
       if (!conv) {
         [conv] = await tx
           .insert(conversations)
@@ -115,7 +117,7 @@ export function createIngest(deps: {
           createdAt: m.timestamp,
         })
         .onConflictDoNothing()
-        .returning({ id: messages.id });
+        .returning({ id: messages.id, seq: messages.seq });
       if (!row) return null;
       // Reactions decorate another message; they do not move the conversation up or count as unread.
       if (m.kind !== 'reaction') {
@@ -128,6 +130,7 @@ export function createIngest(deps: {
             lastInboundAt: inbound ? m.timestamp : conversations.lastInboundAt,
             // The business answered from the phone: a human is in this conversation, the AI steps back.
             aiActive: inbound ? conversations.aiActive : false,
+            lastSeq: sql`greatest(${conversations.lastSeq}, ${row.seq})`,
             // Pending for the AI from the moment it is stored: if this process dies before a run takes
             // it, the recovery sweep still finds it (a run clears the mark; no agent, the sweep does).
             aiDueAt: inbound ? sql`now()` : conversations.aiDueAt,
