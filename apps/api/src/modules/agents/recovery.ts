@@ -149,23 +149,25 @@ export function createRunRecovery(deps: {
      * queueing or starting one).
      */
     async sweep(): Promise<number> {
+      const columns = {
+        id: conversations.id,
+        orgId: conversations.orgId,
+        channelId: conversations.channelId,
+        status: conversations.status,
+        aiActive: conversations.aiActive,
+        aiRunId: conversations.aiRunId,
+      };
+      /** Whether an AI still answers this conversation (open, no human in it, an agent on its number). */
+      const aiAnswers = async (c: { status: string; aiActive: boolean; orgId: string; channelId: string }) =>
+        c.status === 'open' && c.aiActive && Boolean(await deps.agents.forChannel(c.orgId, c.channelId));
       const stale = await db
-        .select({
-          id: conversations.id,
-          orgId: conversations.orgId,
-          channelId: conversations.channelId,
-          status: conversations.status,
-          aiActive: conversations.aiActive,
-          aiRunId: conversations.aiRunId,
-        })
+        .select(columns)
         .from(conversations)
         .where(and(isNotNull(conversations.aiRunId), lt(conversations.aiRunStartedAt, lease.expiredBefore())))
         .limit(500);
       let queued = 0;
       for (const c of stale) {
-        const agent =
-          c.status === 'open' && c.aiActive ? await deps.agents.forChannel(c.orgId, c.channelId) : null;
-        if (agent) {
+        if (await aiAnswers(c)) {
           await deps.enqueueRun(c.id);
           queued++;
           continue;
@@ -175,13 +177,7 @@ export function createRunRecovery(deps: {
         await lease.releaseExpired(c.id, c.aiRunId!);
       }
       const forgotten = await db
-        .select({
-          id: conversations.id,
-          orgId: conversations.orgId,
-          channelId: conversations.channelId,
-          status: conversations.status,
-          aiActive: conversations.aiActive,
-        })
+        .select(columns)
         .from(conversations)
         .where(
           and(
@@ -192,7 +188,7 @@ export function createRunRecovery(deps: {
         )
         .limit(500);
       for (const c of forgotten) {
-        if (c.status === 'open' && c.aiActive && (await deps.agents.forChannel(c.orgId, c.channelId))) {
+        if (await aiAnswers(c)) {
           await deps.enqueueRun(c.id);
           queued++;
         } else {
