@@ -331,10 +331,10 @@ export function createAgentRuns(deps: {
   /** The newest message of the conversation (reactions aside). */
   async function latestSeq(conversationId: string): Promise<number> {
     const [row] = await db
-      .select({ seq: sql<number>`coalesce(max(${messages.seq}), 0)::bigint` })
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), sql`${messages.kind} <> 'reaction'`));
-    return Number(row.seq);
+      .select({ seq: conversations.lastSeq })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    return row?.seq ?? 0;
   }
 
   /**

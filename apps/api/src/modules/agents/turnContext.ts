@@ -55,7 +55,8 @@ export async function readTurnContext(db: Db, conversationId: string): Promise<T
   }
   const [row] = await query.execute({ id: conversationId });
   if (!row) return null;
-  return { ...row, cutoffSeq: Number(row.cutoffSeq), seenSeq: Number(row.seenSeq) };
+  // The conversation's newest message as this read saw it (kept on its row with every message).
+  return { ...row, cutoffSeq: Number(row.cutoffSeq), seenSeq: row.conversation.lastSeq };
 }
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepareTurnContext>>();
@@ -90,8 +91,6 @@ function prepareTurnContext(db: Db) {
                  order by m.created_at desc, m.seq desc limit ${HISTORY_WINDOW * 2 + 1}) h)`,
       cutoffSeq: sql<string>`(select coalesce(max(m.seq), 0) from messages m
         where m.conversation_id = ${id} and m.direction = 'inbound' and m.kind <> 'reaction')`,
-      seenSeq: sql<string>`(select coalesce(max(m.seq), 0) from messages m
-        where m.conversation_id = ${id} and m.kind <> 'reaction')`,
       phone: sql<string | null>`(select c.phone_e164 from contacts c where c.id = conversations.contact_id)`,
     })
     .from(conversations)
