@@ -14,7 +14,6 @@ export type AcceptedWebhook = {
 
 const MAX_BATCH = 250;
 const MAX_WAIT_MS = 4;
-const MAX_FLUSHES_IN_FLIGHT = 3;
 
 /**
  * Webhooks arrive by the thousand per second on a busy Cloud API number. Each must be stored (and its
@@ -30,11 +29,17 @@ export function createWebhookWriter(deps: { pool: pg.Pool; jobs: Jobs; queue: st
     reject: (e: unknown) => void;
   }> = [];
   let timer: NodeJS.Timeout | undefined;
-  const waiting: Array<typeof pending> = [];
-  let inFlight = 0;
+  let flushing = Promise.resolve();
 
+  /** Commits a batch, or rejects its requests; never throws, so the chain of commits goes on. */
   async function flush(batch: typeof pending): Promise<void> {
-    const client = await deps.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await deps.pool.connect();
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+      return;
+    }
     try {
       await client.query('begin');
       await client.query(
@@ -71,27 +76,8 @@ export function createWebhookWriter(deps: { pool: pg.Pool; jobs: Jobs; queue: st
     const batch = pending;
     pending = [];
     timer = undefined;
-    waiting.push(batch);
-    drain();
-  }
-
-  /**
-   * A few batches commit at once, so one slow commit does not hold every request behind it. Their
-   * jobs may then apply out of order; ingestion copes (a status ahead of its message is retried).
-   */
-  function drain() {
-    while (inFlight < MAX_FLUSHES_IN_FLIGHT && waiting.length) {
-      const batch = waiting.shift()!;
-      inFlight++;
-      flush(batch)
-        .catch((error) => {
-          for (const b of batch) b.reject(error);
-        })
-        .finally(() => {
-          inFlight--;
-          drain();
-        });
-    }
+    // Keep commits in order, one batch at a time per instance; requests queue up meanwhile.
+    flushing = flushing.then(() => flush(batch));
   }
 
   return {
