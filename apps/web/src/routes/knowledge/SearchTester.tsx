@@ -11,6 +11,7 @@ import { NativeSelect } from '@/components/ui/select.tsx';
 import { ApiError, errorMessage } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { useCollections, useKnowledgeSearch } from '@/lib/queries/knowledgeQueries.ts';
+import { DocumentCollectionOptions } from './DocumentCollectionOptions.tsx';
 
 const retrieverLabels: Record<KnowledgeSearchResult['matchedBy'][number], { label: string; title: string }> =
   {
@@ -107,13 +108,7 @@ export function SearchTester() {
                   onChange={(e) => setCollectionId(e.target.value)}
                 >
                   <option value="">Todas as coleções</option>
-                  {collections.data
-                    ?.filter((c) => c.kind === 'documents')
-                    .map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
+                  <DocumentCollectionOptions collections={collections.data} />
                 </NativeSelect>
               )}
             </FormField>

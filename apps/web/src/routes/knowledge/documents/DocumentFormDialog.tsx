@@ -10,6 +10,7 @@ import { Textarea } from '@/components/ui/textarea.tsx';
 import { ApiError, errorMessage, type FieldErrors } from '@/lib/apiClient.ts';
 import { useCurrentOrg } from '@/lib/currentOrg.tsx';
 import { type DocumentPatch, useAddTextDocument, useUpdateDocument } from '@/lib/queries/knowledgeQueries.ts';
+import { DocumentCollectionOptions } from '../DocumentCollectionOptions.tsx';
 
 export type DocumentFormState =
   | { mode: 'create'; collectionId: string }
@@ -134,13 +135,7 @@ function DocumentForm({
         <FormField id="document-collection" label="Coleção" error={errors.collectionId}>
           {(field) => (
             <NativeSelect {...field} value={collectionId} onChange={(e) => setCollectionId(e.target.value)}>
-              {collections
-                .filter((c) => c.kind === 'documents')
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+              <DocumentCollectionOptions collections={collections} />
             </NativeSelect>
           )}
         </FormField>
